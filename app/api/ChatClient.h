@@ -1,0 +1,130 @@
+// The one asynchronous client every pane and the command line stream through.
+// It owns no QNetworkAccessManager: the process creates exactly one and hands it in.
+#pragma once
+
+#include "ApiError.h"
+#include "ChatTypes.h"
+#include "Deprecation.h"
+#include "RetryPolicy.h"
+#include "SseDecoder.h"
+#include "StreamAssembler.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ark::api {
+
+inline const QString kDefaultArkBaseUrl = QStringLiteral("https://ark.cn-beijing.volces.com/api/v3");
+
+struct ClientConfig {
+    QUrl baseUrl = QUrl(kDefaultArkBaseUrl);
+    QString apiKey;
+    qint64 idleTimeoutMs = 300000; // no byte for this long ends a stream; there is no overall timeout
+    qint64 maxEventBytes = SseDecoder::kDefaultMaxEventBytes;
+    RetryPolicy retry;
+};
+
+// One HTTP attempt, as the raw-exchange inspector will list it.
+struct AttemptInfo {
+    int attempt = 0; // 0 = first try
+    QUrl url;
+    int httpStatus = 0;
+    QString requestId;
+    qint64 startedMsSinceCall = 0;
+    qint64 firstByteMs = -1;
+};
+
+// One chat completion in flight. Owned by whoever started it; deleting it cancels the request.
+class ChatCall : public QObject {
+    Q_OBJECT
+public:
+    ~ChatCall() override;
+
+    void cancel(); // aborts at once; finished() follows with ErrorKind::Cancelled
+
+    bool isFinished() const { return m_finished; }
+    const StreamAssembler& assembled() const { return m_assembler; }
+    ChatResult result() const { return m_assembler.result(); }
+    const ApiError& error() const { return m_error; }
+    bool succeeded() const { return m_finished && !m_error.isError(); }
+    // True when answer bytes were delivered but the exchange did not complete: the text is kept.
+    bool isPartial() const;
+    const DeprecationNotice& deprecation() const { return m_deprecation; }
+    QString requestId() const { return m_requestId; }
+    int retries() const { return m_attempt; }
+    qint64 timeToFirstTokenMs() const { return m_ttftMs; } // -1 when no token arrived
+    qint64 totalMs() const { return m_totalMs; }
+    const QByteArray& requestBody() const { return m_body; }
+    const std::vector<AttemptInfo>& attempts() const { return m_attempts; }
+
+signals:
+    void attemptStarted(int attempt);
+    void retryScheduled(int attempt, qint64 delayMs, const ark::api::ApiError& reason);
+    void responseStarted(int httpStatus);
+    void rawEvent(const ark::api::SseEvent& event, qint64 msSinceCall);
+    void delta(const ark::api::ChatDelta& delta); // after it was applied to assembled()
+    void deprecationSignalled(const ark::api::DeprecationNotice& notice);
+    void finished();
+
+private:
+    friend class ChatClient;
+    ChatCall(QNetworkAccessManager* nam, const ClientConfig& config, QByteArray body, bool stream,
+             QObject* parent);
+    void startAttempt();
+    void onReadyRead();
+    void onReplyFinished();
+    void onIdleTimeout();
+    void handleHttpFailure(int status, const QByteArray& body);
+    void processBytes(const QByteArray& bytes);
+    void scheduleRetryOrFail(int status, const ApiError& error);
+    void finishWith(const ApiError& error);
+    void abortReply();
+    QUrl endpointUrl() const;
+
+    QNetworkAccessManager* m_nam;
+    ClientConfig m_config;
+    QByteArray m_body;
+    bool m_stream;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_idleTimer;
+    QTimer m_retryTimer;
+    QElapsedTimer m_clock;
+    SseDecoder m_sse;
+    StreamAssembler m_assembler;
+    ApiError m_error;
+    DeprecationNotice m_deprecation;
+    std::vector<AttemptInfo> m_attempts;
+    QByteArray m_errorBody; // body of a failed response, kept bounded
+    QByteArray m_plainBody; // non-streamed body
+    QString m_requestId;
+    int m_attempt = 0;
+    int m_status = 0;
+    bool m_answerBytes = false; // answer content has been delivered to the caller
+    bool m_sawDone = false;
+    bool m_finished = false;
+    qint64 m_ttftMs = -1;
+    qint64 m_totalMs = 0;
+};
+
+class ChatClient : public QObject {
+    Q_OBJECT
+public:
+    explicit ChatClient(QNetworkAccessManager* nam, QObject* parent = nullptr);
+
+    // Starts a request at {baseUrl}/chat/completions. The returned call is parented to `owner`
+    // (or to the client when null) and starts at once.
+    ChatCall* start(const ChatRequest& request, const ClientConfig& config, QObject* owner = nullptr);
+
+    QNetworkAccessManager* network() const { return m_nam; }
+
+private:
+    QNetworkAccessManager* m_nam;
+};
+
+} // namespace ark::api
