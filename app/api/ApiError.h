@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QString>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 
 namespace ark::api {
@@ -45,6 +46,9 @@ struct ApiError {
     static ApiError fromHttp(int status, const QByteArray& body, const QString& requestIdHeader);
     // Builds an error from an {"error": ...} object that arrived inside a 200 stream.
     static ApiError fromErrorJson(const QByteArray& json, const QString& requestIdHeader);
+    // The same from an already parsed value, so a stream chunk is parsed only once. Accepts
+    // {"error":{...}}, {"error":"code","message":...} and a flat {"code","message"} object.
+    static ApiError fromErrorValue(const nlohmann::json& value, const QString& requestIdHeader);
 };
 
 // "requestId: 0217..." / "Request id: ..." inside a server message; empty when absent.

@@ -14,6 +14,7 @@
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
+#include <limits>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -77,15 +78,22 @@ private:
     ChatCall(QNetworkAccessManager* nam, const ClientConfig& config, QByteArray body, bool stream,
              QObject* parent);
     void startAttempt();
+    void onMetaData();
     void onReadyRead();
     void onReplyFinished();
     void onIdleTimeout();
-    void handleHttpFailure(int status, const QByteArray& body);
     void processBytes(const QByteArray& bytes);
+    void handleEvent(const SseEvent& event);
+    void applyDelta(const ChatDelta& chunk);
+    void completeStream();
+    void handleRedirect();
+    void handleHttpFailure(int status, const QByteArray& body);
     void scheduleRetryOrFail(int status, const ApiError& error);
     void finishWith(const ApiError& error);
+    void releaseReply();
     void abortReply();
     QUrl endpointUrl() const;
+    static ChatDelta deltaFromResult(const ChatResult& result);
 
     QNetworkAccessManager* m_nam;
     ClientConfig m_config;
@@ -103,8 +111,13 @@ private:
     QByteArray m_errorBody; // body of a failed response, kept bounded
     QByteArray m_plainBody; // non-streamed body
     QString m_requestId;
+    QUrl m_currentUrl;
+    HeaderList m_headers;
     int m_attempt = 0;
+    int m_redirects = 0;
     int m_status = 0;
+    bool m_headersSeen = false;
+    bool m_bodyIsEventStream = true;
     bool m_answerBytes = false; // answer content has been delivered to the caller
     bool m_sawDone = false;
     bool m_finished = false;

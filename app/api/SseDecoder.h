@@ -40,18 +40,23 @@ public:
     void reset();
 
 private:
+    // Takes the bytes of a leading BOM, possibly split across feeds; returns what follows it.
+    QByteArrayView skipBom(QByteArrayView bytes);
+    // Appends to the unterminated line; false (and failed) when that would exceed the bound.
+    bool appendToLine(QByteArrayView bytes);
     void processLine(QByteArrayView line, std::vector<SseEvent>& out);
+    void processField(QByteArrayView field, QByteArrayView value);
     void dispatch(std::vector<SseEvent>& out);
+    void fail();
 
     qsizetype m_maxEventBytes;
-    QByteArray m_line;         // the current, unterminated line
-    QByteArray m_data;         // the data buffer of the event being built
+    QByteArray m_line; // the current, unterminated line (or the BOM prefix seen so far)
+    QByteArray m_data; // the data buffer of the event being built
     QString m_eventType;
     QString m_lastEventId;
     bool m_hasLastEventId = false;
-    bool m_sawData = false;
     bool m_pendingCR = false;  // last byte was CR: a following LF belongs to the same line end
-    bool m_bomChecked = false; // the leading BOM may still be arriving
+    bool m_bomChecked = false; // false while the leading BOM may still be arriving
     bool m_failed = false;
     std::optional<qint64> m_retryMs;
     qint64 m_bytesFed = 0;

@@ -36,6 +36,9 @@ public:
     static QString masked(const QString& key);
 
 private:
+    // Delivers an immediate result (bad arguments) through the event loop like every other result.
+    void reportLater(KeyResult result, std::function<void(KeyResult)> done);
+
     QString m_service;
 };
 

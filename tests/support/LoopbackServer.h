@@ -69,6 +69,7 @@ QByteArray toolCallStart(int index, const QByteArray& id, const QByteArray& name
 QByteArray toolCallArgs(int index, const QByteArray& argumentsPiece);
 QByteArray usageOnly(int prompt, int completion, int reasoningTokens = 0, int cached = 0);
 QByteArray errorObject(const QByteArray& code, const QByteArray& message);
+QByteArray chunkId(); // the "id" every helper above writes (stable within a process)
 } // namespace chunks
 
 // Built-in scenarios, chosen by the request's "model" (what the hand-started server serves):
@@ -102,21 +103,29 @@ public:
     const QList<RecordedRequest>& requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
     int openConnections() const;
+    int totalConnections() const { return m_totalConnections; } // accepted since construction
 
 signals:
     void requestReceived(const ark::testsupport::RecordedRequest& request);
 
 private:
     struct Connection;
+    struct ResponseRun;
     void onNewConnection();
     void onReadyRead(QTcpSocket* socket);
-    void respond(QTcpSocket* socket, const RecordedRequest& request);
-    void runSteps(QTcpSocket* socket, std::shared_ptr<ScriptedResponse> response, size_t stepIndex);
+    void onDisconnected(QTcpSocket* socket);
+    void processBuffer(QTcpSocket* socket);
+    ScriptedResponse answerFor(const RecordedRequest& request);
+    void startResponse(QTcpSocket* socket, const ScriptedResponse& response, bool closeAfter);
+    void runSteps(const std::shared_ptr<ResponseRun>& run);
+    void finishResponse(const std::shared_ptr<ResponseRun>& run);
 
     QTcpServer* m_server;
     QList<RecordedRequest> m_requests;
     QList<QPair<QByteArray, ScriptedResponse>> m_queue;
-    QHash<QTcpSocket*, QByteArray> m_buffers;
+    QHash<QTcpSocket*, std::shared_ptr<Connection>> m_connections;
+    QHash<QByteArray, int> m_requestsPerModel; // drives loopback-ratelimit's odd/even answers
+    int m_totalConnections = 0;
 };
 
 } // namespace ark::testsupport

@@ -1,0 +1,88 @@
+// The messages of the conversation's active branch, root first. The model owns the data; views only
+// paint it. Streaming text is coalesced: however fast tokens arrive, at most one dataChanged per frame.
+#pragma once
+
+#include "store/StoreTypes.h"
+
+#include <QAbstractListModel>
+#include <QBasicTimer>
+#include <QHash>
+#include <QSet>
+#include <vector>
+
+namespace ark::models {
+
+class MessageListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles {
+        MessageIdRole = Qt::UserRole + 1, // qint64
+        RoleRole,             // int (api::Role)
+        ContentRole,          // QString, Markdown (Qt::DisplayRole gives the same)
+        ReasoningRole,        // QString
+        ModelRole,            // QString: the model that answered
+        CreatedAtRole,        // QDateTime (UTC)
+        PromptTokensRole,     // qint64, -1 when unknown
+        CompletionTokensRole, // qint64, -1 when unknown
+        ReasoningTokensRole,  // qint64, -1 when unknown
+        CachedTokensRole,     // qint64, -1 when unknown
+        FinishReasonRole,     // QString
+        StateRole,            // int (store::MessageState)
+        IsStreamingRole,      // bool
+        ErrorMessageRole,     // QString: the human message ("" when none)
+        ErrorCodeRole,        // QString: the server's error.code
+        ErrorKindRole,        // QString: stable kind name
+        RequestIdRole,        // QString
+        BranchIndexRole,      // int, 0-based among siblings
+        BranchCountRole,      // int, >= 1
+        ToolCallsRole,        // QVariantList of QVariantMap {id, name, arguments}
+        TtftMsRole,           // qint64, -1 when unknown
+        TotalMsRole,          // qint64, -1 when unknown
+        RevisionRole,         // quint64: changes whenever anything painted changes (a layout-cache key)
+    };
+    Q_ENUM(Roles)
+
+    explicit MessageListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Replaces everything (opening a conversation or switching branch). `positions` is parallel to
+    // `path` (empty = every message is 1/1).
+    void setMessages(std::vector<store::MessageRecord> path, std::vector<store::BranchPosition> positions = {});
+    void clear();
+    void appendMessage(const store::MessageRecord& message, store::BranchPosition position = {});
+    // Replaces one message's record (state, usage, error...) and signals it at once.
+    void updateMessage(const store::MessageRecord& message);
+    // Streaming: appends to the message's content/reasoning; the change is signalled at the next
+    // frame tick, so many deltas cost one repaint.
+    void appendStreamingText(qint64 messageId, const QString& content, const QString& reasoning);
+    void removeFrom(int row); // removes row..end (e.g. after switching branch at row)
+
+    int rowForId(qint64 messageId) const; // -1 when absent
+    const store::MessageRecord& record(int row) const;
+    const std::vector<store::MessageRecord>& records() const { return m_rows; }
+
+    void setFrameIntervalMs(int ms) { m_frameMs = ms; } // 16 by default
+    int pendingFlushes() const { return m_dirty.size(); } // rows waiting for the next frame (tests)
+    void flushNow();                                       // signal pending changes immediately
+
+signals:
+    void streamingFlushed(int firstRow, int lastRow); // after a coalesced dataChanged
+
+protected:
+    void timerEvent(QTimerEvent* event) override;
+
+private:
+    std::vector<store::MessageRecord> m_rows;
+    std::vector<store::BranchPosition> m_positions;
+    std::vector<quint64> m_revisions;
+    QHash<qint64, int> m_rowById;
+    QSet<int> m_dirty;
+    QBasicTimer m_frameTimer;
+    int m_frameMs = 16;
+    quint64 m_nextRevision = 1;
+};
+
+} // namespace ark::models

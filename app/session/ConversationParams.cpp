@@ -1,0 +1,1 @@
+#include "ConversationParams.h"
