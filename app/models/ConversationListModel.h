@@ -9,15 +9,16 @@
 
 namespace ark::models {
 
-class ConversationListModel : public QAbstractListModel {
+class ConversationListModel : public QAbstractListModel
+{
     Q_OBJECT
 public:
     enum Roles {
         ConversationIdRole = Qt::UserRole + 1, // qint64
-        TitleRole,          // QString (Qt::DisplayRole gives the same)
-        PinnedRole,         // bool
-        UpdatedAtRole,      // QDateTime (UTC)
-        ModelRole,          // QString
+        TitleRole,                             // QString (Qt::DisplayRole gives the same)
+        PinnedRole,                            // bool
+        UpdatedAtRole,                         // QDateTime (UTC)
+        ModelRole,                             // QString
         SnippetRole,        // QString with store::kHighlightStart/End marks; "" outside search mode
         MatchMessageIdRole, // qint64: the message that matched (0 = the title matched or not searching)
     };
@@ -44,7 +45,8 @@ public:
     const store::ConversationRecord* conversation(qint64 conversationId) const;
 
 private:
-    struct Row {
+    struct Row
+    {
         store::ConversationRecord conversation;
         QString snippet;
         qint64 matchMessageId = 0;
@@ -53,6 +55,7 @@ private:
     std::vector<Row> m_results; // search mode rows
     bool m_searching = false;
     const std::vector<Row>& rows() const { return m_searching ? m_results : m_all; }
+    static int indexIn(const std::vector<Row>& list, qint64 conversationId); // -1 when absent
 };
 
 } // namespace ark::models

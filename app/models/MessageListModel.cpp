@@ -1,1 +1,275 @@
 #include "MessageListModel.h"
+
+#include <QTimerEvent>
+#include <algorithm>
+
+namespace ark::models {
+
+namespace {
+
+qint64 tokensOrUnknown(const api::Usage& usage, qint64 value)
+{
+    return usage.present ? value : -1;
+}
+
+QVariantList toolCallsToVariant(const std::vector<api::ToolCall>& calls)
+{
+    QVariantList list;
+    list.reserve(qsizetype(calls.size()));
+    for (const api::ToolCall& call : calls) {
+        QVariantMap map;
+        map.insert(QStringLiteral("id"), call.id);
+        map.insert(QStringLiteral("name"), call.name);
+        map.insert(QStringLiteral("arguments"), call.arguments);
+        list.append(map);
+    }
+    return list;
+}
+
+// The roles a streamed delta can change: a coalesced dataChanged names only these, so views that
+// cache per role (heights, token badges) keep the rest.
+const QList<int>& streamingRoles()
+{
+    static const QList<int> roles{Qt::DisplayRole, MessageListModel::ContentRole,
+                                  MessageListModel::ReasoningRole, MessageListModel::RevisionRole};
+    return roles;
+}
+
+} // namespace
+
+MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int MessageListModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant MessageListModel::data(const QModelIndex& index, int role) const
+{
+    // Views ask for invalid indexes now and then (an empty area, a stale row): answer nothing, quietly.
+    if (!index.isValid() || index.model() != this || index.column() != 0 || index.row() < 0 ||
+        size_t(index.row()) >= m_rows.size())
+        return {};
+    const auto row = size_t(index.row());
+    const store::MessageRecord& m = m_rows[row];
+    switch (role) {
+    case Qt::DisplayRole:
+    case ContentRole:
+        return m.content;
+    case MessageIdRole:
+        return m.id;
+    case RoleRole:
+        return int(m.role);
+    case ReasoningRole:
+        return m.reasoning;
+    case ModelRole:
+        return m.model;
+    case CreatedAtRole:
+        return m.createdAt;
+    case PromptTokensRole:
+        return tokensOrUnknown(m.usage, m.usage.promptTokens);
+    case CompletionTokensRole:
+        return tokensOrUnknown(m.usage, m.usage.completionTokens);
+    case ReasoningTokensRole:
+        return tokensOrUnknown(m.usage, m.usage.reasoningTokens);
+    case CachedTokensRole:
+        return tokensOrUnknown(m.usage, m.usage.cachedTokens);
+    case FinishReasonRole:
+        return m.finishReason;
+    case StateRole:
+        return int(m.state);
+    case IsStreamingRole:
+        return m.state == store::MessageState::Streaming;
+    case ErrorMessageRole:
+        return m.errorMessage;
+    case ErrorCodeRole:
+        return m.errorCode;
+    case ErrorKindRole:
+        return m.errorKind;
+    case RequestIdRole:
+        return m.requestId;
+    case BranchIndexRole:
+        return m_positions[row].index;
+    case BranchCountRole:
+        return std::max(1, m_positions[row].count);
+    case ToolCallsRole:
+        return toolCallsToVariant(m.toolCalls);
+    case TtftMsRole:
+        return m.ttftMs;
+    case TotalMsRole:
+        return m.totalMs;
+    case RevisionRole:
+        return m_revisions[row];
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MessageListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(MessageIdRole, "messageId");
+    names.insert(RoleRole, "role");
+    names.insert(ContentRole, "content");
+    names.insert(ReasoningRole, "reasoning");
+    names.insert(ModelRole, "model");
+    names.insert(CreatedAtRole, "createdAt");
+    names.insert(PromptTokensRole, "promptTokens");
+    names.insert(CompletionTokensRole, "completionTokens");
+    names.insert(ReasoningTokensRole, "reasoningTokens");
+    names.insert(CachedTokensRole, "cachedTokens");
+    names.insert(FinishReasonRole, "finishReason");
+    names.insert(StateRole, "state");
+    names.insert(IsStreamingRole, "isStreaming");
+    names.insert(ErrorMessageRole, "errorMessage");
+    names.insert(ErrorCodeRole, "errorCode");
+    names.insert(ErrorKindRole, "errorKind");
+    names.insert(RequestIdRole, "requestId");
+    names.insert(BranchIndexRole, "branchIndex");
+    names.insert(BranchCountRole, "branchCount");
+    names.insert(ToolCallsRole, "toolCalls");
+    names.insert(TtftMsRole, "ttftMs");
+    names.insert(TotalMsRole, "totalMs");
+    names.insert(RevisionRole, "revision");
+    return names;
+}
+
+void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
+                                   std::vector<store::BranchPosition> positions)
+{
+    beginResetModel();
+    cancelPendingFlushes();
+    m_rows = std::move(path);
+    m_positions = std::move(positions);
+    // Positions are optional and may come short: every missing one is "1/1".
+    m_positions.resize(m_rows.size());
+    m_revisions.resize(m_rows.size());
+    for (quint64& revision : m_revisions)
+        revision = m_nextRevision++;
+    m_rowById.clear();
+    m_rowById.reserve(qsizetype(m_rows.size()));
+    for (size_t i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows[i].id, int(i));
+    endResetModel();
+}
+
+void MessageListModel::clear()
+{
+    setMessages({}, {});
+}
+
+void MessageListModel::appendMessage(const store::MessageRecord& message, store::BranchPosition position)
+{
+    if (m_rowById.contains(message.id)) { // already shown: an update, not a second row
+        updateMessage(message);
+        return;
+    }
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.push_back(message);
+    m_positions.push_back(position);
+    m_revisions.push_back(m_nextRevision++);
+    m_rowById.insert(message.id, row);
+    endInsertRows();
+}
+
+void MessageListModel::updateMessage(const store::MessageRecord& message)
+{
+    const int row = rowForId(message.id);
+    if (row < 0)
+        return;
+    m_rows[size_t(row)] = message;
+    m_revisions[size_t(row)] = m_nextRevision++;
+    // The whole row is signalled now, so a pending streaming flush for it would only repeat it.
+    m_dirty.remove(row);
+    if (m_dirty.isEmpty())
+        m_frameTimer.stop();
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed);
+}
+
+void MessageListModel::appendStreamingText(qint64 messageId, const QString& content, const QString& reasoning)
+{
+    if (content.isEmpty() && reasoning.isEmpty())
+        return;
+    const int row = rowForId(messageId);
+    if (row < 0)
+        return;
+    store::MessageRecord& m = m_rows[size_t(row)];
+    m.content += content;
+    m.reasoning += reasoning;
+    m_dirty.insert(row);
+    if (!m_frameTimer.isActive())
+        m_frameTimer.start(std::max(0, m_frameMs), this);
+}
+
+void MessageListModel::removeFrom(int row)
+{
+    row = std::max(0, row);
+    const int count = int(m_rows.size());
+    if (row >= count)
+        return;
+    beginRemoveRows({}, row, count - 1);
+    for (int i = row; i < count; ++i) {
+        m_rowById.remove(m_rows[size_t(i)].id);
+        m_dirty.remove(i);
+    }
+    m_rows.erase(m_rows.begin() + row, m_rows.end());
+    m_positions.erase(m_positions.begin() + row, m_positions.end());
+    m_revisions.erase(m_revisions.begin() + row, m_revisions.end());
+    if (m_dirty.isEmpty())
+        m_frameTimer.stop();
+    endRemoveRows();
+}
+
+int MessageListModel::rowForId(qint64 messageId) const
+{
+    return m_rowById.value(messageId, -1);
+}
+
+const store::MessageRecord& MessageListModel::record(int row) const
+{
+    static const store::MessageRecord empty;
+    if (row < 0 || size_t(row) >= m_rows.size())
+        return empty;
+    return m_rows[size_t(row)];
+}
+
+void MessageListModel::flushNow()
+{
+    m_frameTimer.stop();
+    if (m_dirty.isEmpty())
+        return;
+    QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
+    m_dirty.clear();
+    std::sort(rows.begin(), rows.end());
+    for (int row : rows)
+        m_revisions[size_t(row)] = m_nextRevision++;
+    // One dataChanged per contiguous range: a single streaming answer is one row, one signal.
+    qsizetype start = 0;
+    while (start < rows.size()) {
+        qsizetype end = start;
+        while (end + 1 < rows.size() && rows[end + 1] == rows[end] + 1)
+            ++end;
+        emit dataChanged(index(rows[start]), index(rows[end]), streamingRoles());
+        emit streamingFlushed(rows[start], rows[end]);
+        start = end + 1;
+    }
+}
+
+void MessageListModel::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() == m_frameTimer.timerId()) {
+        flushNow();
+        return;
+    }
+    QAbstractListModel::timerEvent(event);
+}
+
+void MessageListModel::cancelPendingFlushes()
+{
+    m_dirty.clear();
+    m_frameTimer.stop();
+}
+
+} // namespace ark::models

@@ -12,33 +12,34 @@
 
 namespace ark::models {
 
-class MessageListModel : public QAbstractListModel {
+class MessageListModel : public QAbstractListModel
+{
     Q_OBJECT
 public:
     enum Roles {
         MessageIdRole = Qt::UserRole + 1, // qint64
-        RoleRole,             // int (api::Role)
-        ContentRole,          // QString, Markdown (Qt::DisplayRole gives the same)
-        ReasoningRole,        // QString
-        ModelRole,            // QString: the model that answered
-        CreatedAtRole,        // QDateTime (UTC)
-        PromptTokensRole,     // qint64, -1 when unknown
-        CompletionTokensRole, // qint64, -1 when unknown
-        ReasoningTokensRole,  // qint64, -1 when unknown
-        CachedTokensRole,     // qint64, -1 when unknown
-        FinishReasonRole,     // QString
-        StateRole,            // int (store::MessageState)
-        IsStreamingRole,      // bool
-        ErrorMessageRole,     // QString: the human message ("" when none)
-        ErrorCodeRole,        // QString: the server's error.code
-        ErrorKindRole,        // QString: stable kind name
-        RequestIdRole,        // QString
-        BranchIndexRole,      // int, 0-based among siblings
-        BranchCountRole,      // int, >= 1
-        ToolCallsRole,        // QVariantList of QVariantMap {id, name, arguments}
-        TtftMsRole,           // qint64, -1 when unknown
-        TotalMsRole,          // qint64, -1 when unknown
-        RevisionRole,         // quint64: changes whenever anything painted changes (a layout-cache key)
+        RoleRole,                         // int (api::Role)
+        ContentRole,                      // QString, Markdown (Qt::DisplayRole gives the same)
+        ReasoningRole,                    // QString
+        ModelRole,                        // QString: the model that answered
+        CreatedAtRole,                    // QDateTime (UTC)
+        PromptTokensRole,                 // qint64, -1 when unknown
+        CompletionTokensRole,             // qint64, -1 when unknown
+        ReasoningTokensRole,              // qint64, -1 when unknown
+        CachedTokensRole,                 // qint64, -1 when unknown
+        FinishReasonRole,                 // QString
+        StateRole,                        // int (store::MessageState)
+        IsStreamingRole,                  // bool
+        ErrorMessageRole,                 // QString: the human message ("" when none)
+        ErrorCodeRole,                    // QString: the server's error.code
+        ErrorKindRole,                    // QString: stable kind name
+        RequestIdRole,                    // QString
+        BranchIndexRole,                  // int, 0-based among siblings
+        BranchCountRole,                  // int, >= 1
+        ToolCallsRole,                    // QVariantList of QVariantMap {id, name, arguments}
+        TtftMsRole,                       // qint64, -1 when unknown
+        TotalMsRole,                      // qint64, -1 when unknown
+        RevisionRole, // quint64: changes whenever anything painted changes (a layout-cache key)
     };
     Q_ENUM(Roles)
 
@@ -50,7 +51,8 @@ public:
 
     // Replaces everything (opening a conversation or switching branch). `positions` is parallel to
     // `path` (empty = every message is 1/1).
-    void setMessages(std::vector<store::MessageRecord> path, std::vector<store::BranchPosition> positions = {});
+    void setMessages(std::vector<store::MessageRecord> path,
+                     std::vector<store::BranchPosition> positions = {});
     void clear();
     void appendMessage(const store::MessageRecord& message, store::BranchPosition position = {});
     // Replaces one message's record (state, usage, error...) and signals it at once.
@@ -64,9 +66,9 @@ public:
     const store::MessageRecord& record(int row) const;
     const std::vector<store::MessageRecord>& records() const { return m_rows; }
 
-    void setFrameIntervalMs(int ms) { m_frameMs = ms; } // 16 by default
+    void setFrameIntervalMs(int ms) { m_frameMs = ms; }   // 16 by default
     int pendingFlushes() const { return m_dirty.size(); } // rows waiting for the next frame (tests)
-    void flushNow();                                       // signal pending changes immediately
+    void flushNow();                                      // signal pending changes immediately
 
 signals:
     void streamingFlushed(int firstRow, int lastRow); // after a coalesced dataChanged
@@ -75,6 +77,8 @@ protected:
     void timerEvent(QTimerEvent* event) override;
 
 private:
+    void cancelPendingFlushes(); // the rows they named are gone (reset)
+
     std::vector<store::MessageRecord> m_rows;
     std::vector<store::BranchPosition> m_positions;
     std::vector<quint64> m_revisions;

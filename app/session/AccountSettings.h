@@ -8,13 +8,15 @@
 
 namespace ark::session {
 
-struct ProviderAccount {
+struct ProviderAccount
+{
     QString id;   // keychain entry name: "ark", or a lowercase slug [a-z0-9_-]+
     QString name; // shown to the person
     QUrl baseUrl;
 };
 
-class AccountSettings {
+class AccountSettings
+{
 public:
     // Always has at least the default Ark account (id "ark", the default base URL).
     static std::vector<ProviderAccount> accounts();

@@ -10,7 +10,8 @@
 
 namespace ark::session {
 
-struct ConversationParams {
+struct ConversationParams
+{
     QString model;        // model id or endpoint id
     QString systemPrompt; // "" = none
     std::optional<double> temperature;
@@ -21,7 +22,7 @@ struct ConversationParams {
     QStringList stop; // at most 4
     api::ThinkingMode thinking = api::ThinkingMode::Unset;
 
-    QString toJson() const;                            // the parameters only (not model/system prompt)
+    QString toJson() const;                             // the parameters only (not model/system prompt)
     static ConversationParams fromJson(const QString&); // tolerant: unknown or bad fields are ignored
     api::ChatParameters toChatParameters() const;
     bool operator==(const ConversationParams& other) const;

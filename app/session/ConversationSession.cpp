@@ -1,1 +1,433 @@
 #include "ConversationSession.h"
+
+#include <QCoreApplication>
+#include <QSignalBlocker>
+#include <algorithm>
+
+namespace ark::session {
+
+namespace {
+
+constexpr int kTitleLength = 40;
+
+// The first words of a message, on one line, cut at a word boundary when one is near the limit.
+QString titleFromText(const QString& text)
+{
+    const QString line = text.simplified();
+    if (line.size() <= kTitleLength)
+        return line;
+    int cut = kTitleLength;
+    if (line.at(cut - 1).isHighSurrogate()) // never split a character in two
+        --cut;
+    const int space = int(line.lastIndexOf(QLatin1Char(' '), cut));
+    if (space >= kTitleLength / 2)
+        cut = space;
+    return line.left(cut).trimmed() + QChar(0x2026);
+}
+
+bool hasOutput(const api::ChatResult& result)
+{
+    return !result.content.isEmpty() || !result.reasoning.isEmpty() || !result.toolCalls.empty();
+}
+
+} // namespace
+
+ConversationSession::ConversationSession(store::ConversationStore& store, api::ChatClient& client,
+                                         QObject* parent)
+    : QObject(parent), m_store(store), m_client(client)
+{
+}
+
+ConversationSession::~ConversationSession()
+{
+    // Whoever listened may be half destroyed by now; the answer is still saved, silently.
+    const QSignalBlocker blocker(this);
+    stop();
+}
+
+QString ConversationSession::defaultTitle()
+{
+    return tr("New conversation");
+}
+
+void ConversationSession::setEndpoint(const QUrl& baseUrl, const QString& apiKey)
+{
+    if (!baseUrl.isEmpty())
+        m_config.baseUrl = baseUrl;
+    m_config.apiKey = apiKey;
+}
+
+void ConversationSession::setClientConfig(const api::ClientConfig& config)
+{
+    const QUrl baseUrl = m_config.baseUrl;
+    const QString apiKey = m_config.apiKey;
+    m_config = config;
+    if (m_config.baseUrl.isEmpty())
+        m_config.baseUrl = baseUrl;
+    if (m_config.apiKey.isEmpty())
+        m_config.apiKey = apiKey;
+}
+
+bool ConversationSession::open(qint64 conversationId)
+{
+    stop();
+    const auto conversation = m_store.conversation(conversationId);
+    if (!conversation || conversation->deletedAt.isValid()) {
+        emit problem(tr("This conversation no longer exists."));
+        return false;
+    }
+    m_conversationId = conversationId;
+    m_params = ConversationParams::fromJson(conversation->paramsJson);
+    m_params.model = conversation->model;
+    m_params.systemPrompt = conversation->systemPrompt;
+    reload();
+    return true;
+}
+
+void ConversationSession::close()
+{
+    stop();
+    m_conversationId = 0;
+    m_params = {};
+    m_messages.clear();
+}
+
+void ConversationSession::setParams(const ConversationParams& params)
+{
+    m_params = params;
+    if (m_conversationId == 0)
+        return;
+    if (!m_store.updateSettings(m_conversationId, m_params.model, m_params.systemPrompt, m_params.toJson())) {
+        emit problem(
+            tr("The conversation settings could not be saved: %1").arg(m_store.database().lastError()));
+        return;
+    }
+    emit conversationChanged(m_conversationId);
+}
+
+bool ConversationSession::ensureReady()
+{
+    if (m_conversationId == 0) {
+        emit problem(tr("No conversation is open."));
+        return false;
+    }
+    if (isBusy()) {
+        emit problem(tr("An answer is still arriving. Stop it first."));
+        return false;
+    }
+    if (!hasApiKey()) {
+        emit problem(tr("No API key is set. Add one in Settings."));
+        return false;
+    }
+    if (m_params.model.trimmed().isEmpty()) {
+        emit problem(tr("Choose a model first."));
+        return false;
+    }
+    return true;
+}
+
+bool ConversationSession::send(const QString& text)
+{
+    if (!ensureReady())
+        return false;
+    if (text.trimmed().isEmpty()) {
+        emit problem(tr("The message is empty."));
+        return false;
+    }
+
+    const auto conversation = m_store.conversation(m_conversationId);
+    if (!conversation) {
+        emit problem(tr("This conversation no longer exists."));
+        return false;
+    }
+    const QString title = conversation->title.trimmed();
+    if (title.isEmpty() || title == defaultTitle() || title == QLatin1String("New conversation")) {
+        QString firstUserText = text;
+        for (const store::MessageRecord& m : m_messages.records()) {
+            if (m.role == api::Role::User && !m.content.trimmed().isEmpty()) {
+                firstUserText = m.content;
+                break;
+            }
+        }
+        m_store.renameConversation(m_conversationId, titleFromText(firstUserText));
+    }
+
+    // The question is on disk before any byte goes to the network: a crash mid-answer never loses it.
+    store::MessageRecord user;
+    user.conversationId = m_conversationId;
+    user.parentId = m_messages.records().empty() ? 0 : m_messages.records().back().id;
+    user.role = api::Role::User;
+    user.content = text;
+    if (m_store.appendMessage(user) == 0) {
+        emit problem(tr("The message could not be saved: %1").arg(m_store.database().lastError()));
+        return false;
+    }
+    m_messages.appendMessage(user); // the leaf had no children, so it is 1/1
+    if (!startAnswer(user.id)) {
+        emit conversationChanged(m_conversationId);
+        return false;
+    }
+    return true;
+}
+
+bool ConversationSession::regenerate(qint64 assistantMessageId)
+{
+    if (!ensureReady())
+        return false;
+    const auto answer = m_store.message(assistantMessageId);
+    if (!answer || answer->conversationId != m_conversationId) {
+        emit problem(tr("This message no longer exists."));
+        return false;
+    }
+    // Asked on a question, answer that question again; asked on an answer, answer its question.
+    const qint64 parentId = answer->role == api::Role::Assistant ? answer->parentId : answer->id;
+    return startAnswer(parentId);
+}
+
+bool ConversationSession::editAndResend(qint64 userMessageId, const QString& text)
+{
+    if (!ensureReady())
+        return false;
+    const auto original = m_store.message(userMessageId);
+    if (!original || original->conversationId != m_conversationId || original->role != api::Role::User) {
+        emit problem(tr("This message no longer exists."));
+        return false;
+    }
+    if (text.trimmed().isEmpty()) {
+        emit problem(tr("The message is empty."));
+        return false;
+    }
+    store::MessageRecord edited;
+    edited.conversationId = m_conversationId;
+    edited.parentId = original->parentId;
+    edited.role = api::Role::User;
+    edited.content = text;
+    edited.attachmentsJson = original->attachmentsJson; // an edit changes the words, not the files
+    if (m_store.appendMessage(edited) == 0) {
+        emit problem(tr("The message could not be saved: %1").arg(m_store.database().lastError()));
+        return false;
+    }
+    reload(); // the new sibling is the active branch now
+    return startAnswer(edited.id);
+}
+
+bool ConversationSession::startAnswer(qint64 parentMessageId)
+{
+    store::MessageRecord answer;
+    answer.conversationId = m_conversationId;
+    answer.parentId = parentMessageId;
+    answer.role = api::Role::Assistant;
+    answer.model = m_params.model;
+    answer.state = store::MessageState::Streaming;
+    if (m_store.appendMessage(answer) == 0) {
+        emit problem(tr("The answer could not be saved: %1").arg(m_store.database().lastError()));
+        return false;
+    }
+    const bool followsLastRow = m_messages.records().empty()
+                                    ? parentMessageId == 0
+                                    : m_messages.records().back().id == parentMessageId;
+    if (followsLastRow)
+        m_messages.appendMessage(answer); // a new leaf: no siblings
+    else
+        reload(); // a sibling of an answer shown: the path and the "n/m" counts change
+
+    m_streamingId = answer.id;
+    m_reasoningMs = -1;
+    m_reasoningClock.invalidate();
+    m_sinceSave.start();
+
+    api::ChatCall* call = m_client.start(buildRequest(), m_config, this);
+    m_call = call;
+    connect(call, &api::ChatCall::delta, this, &ConversationSession::onDelta);
+    connect(call, &api::ChatCall::finished, this, &ConversationSession::onFinished);
+    connect(call, &api::ChatCall::deprecationSignalled, this, &ConversationSession::deprecationSignalled);
+    emit busyChanged(true);
+    emit conversationChanged(m_conversationId);
+    return true;
+}
+
+api::ChatRequest ConversationSession::buildRequest() const
+{
+    api::ChatRequest request;
+    request.model = m_params.model;
+    request.params = m_params.toChatParameters();
+    if (!m_params.systemPrompt.trimmed().isEmpty())
+        request.messages.push_back(api::ChatMessage::system(m_params.systemPrompt));
+    for (const store::MessageRecord& m : m_messages.records()) {
+        if (m.id == m_streamingId)
+            break; // the placeholder being answered ends the history
+        if (m.state == store::MessageState::Streaming)
+            continue;
+        // A failed answer with nothing in it says nothing the model should see.
+        if (m.role == api::Role::Assistant && m.state == store::MessageState::Failed && m.content.isEmpty() &&
+            m.toolCalls.empty())
+            continue;
+        api::ChatMessage message;
+        message.role = m.role;
+        message.content = m.content;
+        message.toolCalls = m.toolCalls;
+        message.toolCallId = m.toolCallId;
+        message.name = m.toolName;
+        // Reasoning stays out: the API refuses it in history.
+        request.messages.push_back(std::move(message));
+    }
+    return request;
+}
+
+void ConversationSession::onDelta(const api::ChatDelta& delta)
+{
+    if (m_streamingId == 0)
+        return;
+    if (!delta.reasoning.isEmpty() && !m_reasoningClock.isValid())
+        m_reasoningClock.start();
+    const bool answerStarted = !delta.content.isEmpty() || !delta.toolCalls.empty();
+    if (answerStarted && m_reasoningClock.isValid() && m_reasoningMs < 0)
+        m_reasoningMs = m_reasoningClock.elapsed();
+    m_messages.appendStreamingText(m_streamingId, delta.content, delta.reasoning);
+    saveStreaming(false);
+}
+
+void ConversationSession::saveStreaming(bool force)
+{
+    if (m_streamingId == 0 || m_call.isNull())
+        return;
+    if (!force && m_sinceSave.isValid() && m_sinceSave.elapsed() < m_saveIntervalMs)
+        return;
+    const api::StreamAssembler& assembled = m_call->assembled();
+    m_store.saveStreamingText(m_streamingId, assembled.content(), assembled.reasoning());
+    m_sinceSave.restart();
+}
+
+void ConversationSession::onFinished()
+{
+    api::ChatCall* call = m_call.data();
+    if (!call)
+        return;
+    m_call.clear();
+    call->disconnect(this);
+    call->deleteLater();
+    const qint64 id = m_streamingId;
+    m_streamingId = 0;
+
+    const api::ChatResult result = call->result();
+    const api::ApiError& error = call->error();
+
+    store::MessageRecord record;
+    if (const auto stored = m_store.message(id))
+        record = *stored;
+    else if (const int row = m_messages.rowForId(id); row >= 0)
+        record = m_messages.record(row);
+    else
+        record.id = id;
+    record.content = result.content;
+    record.reasoning = result.reasoning;
+    record.toolCalls = result.toolCalls;
+    record.usage = result.usage;
+    if (!result.model.isEmpty())
+        record.model = result.model; // the server's name for what answered (an endpoint resolves to a model)
+    record.finishReason = result.finishReason;
+    record.ttftMs = call->timeToFirstTokenMs();
+    record.totalMs = call->totalMs();
+    if (m_reasoningMs >= 0)
+        record.reasoningMs = m_reasoningMs;
+    else if (m_reasoningClock.isValid()) // it thought until the end
+        record.reasoningMs = m_reasoningClock.elapsed();
+    m_reasoningClock.invalidate();
+    record.requestId = call->requestId();
+
+    if (error.isError()) {
+        const bool cancelled = error.kind == api::ErrorKind::Cancelled;
+        record.state =
+            cancelled || hasOutput(result) ? store::MessageState::Interrupted : store::MessageState::Failed;
+        record.errorKind = api::errorKindName(error.kind);
+        record.errorCode = error.code;
+        record.errorMessage = error.humanMessage();
+        record.errorStatus = error.httpStatus;
+        if (!error.requestId.isEmpty())
+            record.requestId = error.requestId;
+    } else {
+        record.state = store::MessageState::Complete;
+        record.errorKind.clear();
+        record.errorCode.clear();
+        record.errorMessage.clear();
+        record.errorStatus = 0;
+    }
+
+    if (!m_store.updateMessage(record))
+        emit problem(tr("The answer could not be saved: %1").arg(m_store.database().lastError()));
+    m_messages.updateMessage(record);
+
+    const qint64 conversationId = m_conversationId;
+    emit requestFinished(id, !error.isError());
+    emit busyChanged(false);
+    emit conversationChanged(conversationId);
+}
+
+void ConversationSession::stop()
+{
+    if (m_call.isNull())
+        return;
+    m_call->cancel(); // finished() follows synchronously and runs onFinished()
+    if (!m_call.isNull())
+        onFinished(); // it had finished already but the signal has not reached us yet
+}
+
+void ConversationSession::switchBranch(qint64 messageId, int step)
+{
+    if (m_conversationId == 0 || step == 0)
+        return;
+    if (isBusy()) {
+        emit problem(tr("An answer is still arriving. Stop it first."));
+        return;
+    }
+    const std::vector<store::MessageRecord> siblings = m_store.siblings(messageId);
+    int index = -1;
+    for (size_t i = 0; i < siblings.size(); ++i)
+        if (siblings[i].id == messageId)
+            index = int(i);
+    if (index < 0 || siblings[size_t(index)].conversationId != m_conversationId)
+        return;
+    const int target = std::clamp(index + step, 0, int(siblings.size()) - 1);
+    if (target == index)
+        return;
+    if (!m_store.selectBranch(siblings[size_t(target)].id)) {
+        emit problem(tr("The branch could not be selected: %1").arg(m_store.database().lastError()));
+        return;
+    }
+    reload();
+}
+
+bool ConversationSession::deleteMessage(qint64 messageId)
+{
+    if (m_conversationId == 0) {
+        emit problem(tr("No conversation is open."));
+        return false;
+    }
+    if (isBusy()) {
+        emit problem(tr("An answer is still arriving. Stop it first."));
+        return false;
+    }
+    const auto message = m_store.message(messageId);
+    if (!message || message->conversationId != m_conversationId)
+        return false;
+    if (!m_store.deleteMessage(messageId)) {
+        emit problem(tr("The message could not be deleted: %1").arg(m_store.database().lastError()));
+        return false;
+    }
+    reload();
+    emit conversationChanged(m_conversationId);
+    return true;
+}
+
+void ConversationSession::reload()
+{
+    if (m_conversationId == 0) {
+        m_messages.clear();
+        return;
+    }
+    std::vector<store::MessageRecord> path = m_store.activePath(m_conversationId);
+    std::vector<store::BranchPosition> positions = m_store.branchPositions(path);
+    m_messages.setMessages(std::move(path), std::move(positions));
+}
+
+} // namespace ark::session

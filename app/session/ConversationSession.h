@@ -14,7 +14,8 @@
 
 namespace ark::session {
 
-class ConversationSession : public QObject {
+class ConversationSession : public QObject
+{
     Q_OBJECT
 public:
     ConversationSession(store::ConversationStore& store, api::ChatClient& client, QObject* parent = nullptr);
@@ -27,6 +28,9 @@ public:
     bool hasApiKey() const { return !m_config.apiKey.isEmpty(); }
     void setClientConfig(const api::ClientConfig& config); // timeouts/retries; keeps baseUrl/key if empty
 
+    // The title a new conversation starts with; the first question replaces it (see send()).
+    static QString defaultTitle();
+
     bool open(qint64 conversationId); // loads the active branch; stops a running request first
     void close();
     qint64 conversationId() const { return m_conversationId; }
@@ -35,12 +39,12 @@ public:
     void setParams(const ConversationParams& params); // persisted at once
 
     // Each returns false (and emits problem()) when it cannot start: busy, no key, no conversation.
-    bool send(const QString& text);                           // stores the user message first
-    bool regenerate(qint64 assistantMessageId);               // a new sibling answer (also "retry")
+    bool send(const QString& text);                                // stores the user message first
+    bool regenerate(qint64 assistantMessageId);                    // a new sibling answer (also "retry")
     bool editAndResend(qint64 userMessageId, const QString& text); // a new sibling user message + answer
-    void stop();                                              // keeps the partial answer, marked
-    void switchBranch(qint64 messageId, int step);            // step -1 / +1 among its siblings
-    bool deleteMessage(qint64 messageId);                     // and its replies; not while busy
+    void stop();                                                   // keeps the partial answer, marked
+    void switchBranch(qint64 messageId, int step);                 // step -1 / +1 among its siblings
+    bool deleteMessage(qint64 messageId);                          // and its replies; not while busy
 
     bool isBusy() const { return !m_call.isNull(); }
     qint64 streamingMessageId() const { return m_streamingId; }
@@ -50,8 +54,8 @@ public:
 
 signals:
     void busyChanged(bool busy);
-    void problem(const QString& message);             // a person-readable reason something did not start
-    void conversationChanged(qint64 conversationId);  // title, activity time or settings changed
+    void problem(const QString& message);            // a person-readable reason something did not start
+    void conversationChanged(qint64 conversationId); // title, activity time or settings changed
     void requestFinished(qint64 assistantMessageId, bool ok);
     void deprecationSignalled(const ark::api::DeprecationNotice& notice);
 

@@ -103,10 +103,12 @@ QString markdownMessage(const MessageRecord& m)
         if (m.role == api::Role::Tool)
             out += fenced(m.content) + QLatin1Char('\n');
         else
-            out += m.content + (m.content.endsWith(QLatin1Char('\n')) ? QStringLiteral("\n") : QStringLiteral("\n\n"));
+            out += m.content +
+                   (m.content.endsWith(QLatin1Char('\n')) ? QStringLiteral("\n") : QStringLiteral("\n\n"));
     }
     for (const auto& call : m.toolCalls) {
-        out += QStringLiteral("**") + tr("Tool call") + QStringLiteral(":** `") + call.name + QLatin1Char('`');
+        out +=
+            QStringLiteral("**") + tr("Tool call") + QStringLiteral(":** `") + call.name + QLatin1Char('`');
         if (!call.id.isEmpty())
             out += QStringLiteral(" (`") + call.id + QStringLiteral("`)");
         out += QStringLiteral("\n\n") + fenced(call.arguments, QStringLiteral("json")) + QLatin1Char('\n');
@@ -288,7 +290,8 @@ QString scrubSecrets(const QString& text)
         QStringLiteral("\\bBearer\\s+(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{8,}=*"),
         QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression assignment(
-        QStringLiteral("((?:x-)?api[_-]?key[\"']?\\s*[:=]\\s*[\"']?)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{8,}"),
+        QStringLiteral(
+            "((?:x-)?api[_-]?key[\"']?\\s*[:=]\\s*[\"']?)(?=[A-Za-z0-9._~+/-]*[0-9])[A-Za-z0-9._~+/-]{8,}"),
         QRegularExpression::CaseInsensitiveOption);
     if (!text.contains(QStringLiteral("bearer"), Qt::CaseInsensitive) &&
         !text.contains(QStringLiteral("key"), Qt::CaseInsensitive))
@@ -366,7 +369,8 @@ std::optional<ParsedConversation> parseJson(const QByteArray& json, QString* err
                             .arg(kExportFormatVersion));
     if (version < 1)
         return failWith(tr("The file has no valid format version."));
-    if (!root.value(QStringLiteral("conversation")).isObject() || !root.value(QStringLiteral("messages")).isArray())
+    if (!root.value(QStringLiteral("conversation")).isObject() ||
+        !root.value(QStringLiteral("messages")).isArray())
         return failWith(tr("The file lacks the \"conversation\" object or the \"messages\" list."));
 
     ParsedConversation parsed;

@@ -28,7 +28,8 @@ inline constexpr int kExportFormatVersion = 1;
 QString toMarkdown(const ConversationRecord& conversation, const std::vector<MessageRecord>& messages);
 QByteArray toJson(const ConversationRecord& conversation, const std::vector<MessageRecord>& messages);
 
-struct ParsedConversation {
+struct ParsedConversation
+{
     ConversationRecord conversation;
     std::vector<MessageRecord> messages; // ids and parent links as in the file
 };
@@ -42,7 +43,8 @@ std::optional<qint64> importJson(ConversationStore& store, const QByteArray& jso
 QString scrubSecrets(const QString& text);
 
 // The same functions grouped, for callers that prefer ConversationExport::toJson(...).
-struct ConversationExport {
+struct ConversationExport
+{
     static QString toMarkdown(const ConversationRecord& c, const std::vector<MessageRecord>& m)
     {
         return store::toMarkdown(c, m);
@@ -51,7 +53,8 @@ struct ConversationExport {
     {
         return store::toJson(c, m);
     }
-    static std::optional<qint64> importJson(ConversationStore& s, const QByteArray& json, QString* error = nullptr)
+    static std::optional<qint64> importJson(ConversationStore& s, const QByteArray& json,
+                                            QString* error = nullptr)
     {
         return store::importJson(s, json, error);
     }

@@ -362,7 +362,9 @@ std::optional<qint64> ConversationStore::importConversation(const ConversationRe
         m_db.setLastError(message);
         return std::nullopt;
     };
-    auto tr = [](const char* text) { return QCoreApplication::translate("ark::store::ConversationStore", text); };
+    auto tr = [](const char* text) {
+        return QCoreApplication::translate("ark::store::ConversationStore", text);
+    };
 
     // Order the tree so every parent is inserted before its children, oldest first.
     QHash<qint64, size_t> indexOf;
@@ -403,10 +405,11 @@ std::optional<qint64> ConversationStore::importConversation(const ConversationRe
     qint64 newId = 0;
     {
         Finish finish(insert);
-        const auto created = conversation.createdAt.isValid() ? conversation.createdAt.toMSecsSinceEpoch() : now;
+        const auto created =
+            conversation.createdAt.isValid() ? conversation.createdAt.toMSecsSinceEpoch() : now;
         if (!run(m_db, insert,
-                 {text(conversation.title), conversation.pinned ? 1 : 0, created, now, text(conversation.model),
-                  text(conversation.systemPrompt), text(conversation.paramsJson)}))
+                 {text(conversation.title), conversation.pinned ? 1 : 0, created, now,
+                  text(conversation.model), text(conversation.systemPrompt), text(conversation.paramsJson)}))
             return failWith(m_db.lastError());
         newId = insert.lastInsertId().toLongLong();
     }
@@ -423,7 +426,7 @@ std::optional<qint64> ConversationStore::importConversation(const ConversationRe
         newIds.insert(messages[index].id, copy.id);
     }
     const auto leaf = newIds.contains(conversation.currentLeafId) ? newIds.value(conversation.currentLeafId)
-                                                                   : newestRootLeaf(newId);
+                                                                  : newestRootLeaf(newId);
     if (!setCurrentLeaf(newId, leaf, false) || !transaction.commit())
         return failWith(m_db.lastError());
     return newId;
@@ -438,7 +441,8 @@ qint64 ConversationStore::insertMessageRow(MessageRecord& message)
     message.createdAt = fromEpochMs(message.createdAt.toMSecsSinceEpoch()); // as stored: UTC, ms
     auto& q = m_db.prepared(QStringLiteral(
         "INSERT INTO messages(conversation_id, parent_id, created_at, role, content, reasoning, tool_calls,"
-        " tool_call_id, tool_name, attachments, prompt_tokens, completion_tokens, total_tokens, cached_tokens,"
+        " tool_call_id, tool_name, attachments, prompt_tokens, completion_tokens, total_tokens, "
+        "cached_tokens,"
         " reasoning_tokens, model, finish_reason, state, ttft_ms, total_ms, reasoning_ms, error_kind,"
         " error_code, error_message, error_status, request_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -530,8 +534,8 @@ qint64 ConversationStore::newestRootLeaf(qint64 conversationId) const
 {
     qint64 root = 0;
     {
-        auto& q = m_db.prepared(QStringLiteral(
-            "SELECT max(id) FROM messages WHERE conversation_id = ? AND parent_id IS NULL"));
+        auto& q = m_db.prepared(
+            QStringLiteral("SELECT max(id) FROM messages WHERE conversation_id = ? AND parent_id IS NULL"));
         Finish finish(q);
         if (run(m_db, q, {conversationId}) && q.next())
             root = intOr(q.value(0), 0);
@@ -568,11 +572,11 @@ bool ConversationStore::deleteMessage(qint64 messageId)
 
     {
         // The whole subtree in one statement: the parent_id foreign key is checked at its end.
-        auto& q = m_db.prepared(QStringLiteral(
-            "WITH RECURSIVE sub(id) AS ("
-            " SELECT ? UNION ALL"
-            " SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id)"
-            " DELETE FROM messages WHERE id IN (SELECT id FROM sub)"));
+        auto& q =
+            m_db.prepared(QStringLiteral("WITH RECURSIVE sub(id) AS ("
+                                         " SELECT ? UNION ALL"
+                                         " SELECT m.id FROM messages m JOIN sub ON m.parent_id = sub.id)"
+                                         " DELETE FROM messages WHERE id IN (SELECT id FROM sub)"));
         Finish finish(q);
         if (!run(m_db, q, {messageId}))
             return false;
@@ -598,7 +602,8 @@ bool ConversationStore::deleteMessage(qint64 messageId)
     return transaction.commit();
 }
 
-std::vector<MessageRecord> ConversationStore::queryMessages(const QString& sql, const QVariantList& values) const
+std::vector<MessageRecord> ConversationStore::queryMessages(const QString& sql,
+                                                            const QVariantList& values) const
 {
     auto& q = m_db.prepared(sql);
     Finish finish(q);
@@ -614,14 +619,16 @@ std::vector<MessageRecord> ConversationStore::queryMessages(const QString& sql, 
 std::vector<MessageRecord> ConversationStore::activePath(qint64 conversationId) const
 {
     // From the leaf up through parent_id (a primary-key lookup per step), then root first.
-    static const QString sql = QStringLiteral(
-        "WITH RECURSIVE path(id, depth) AS ("
-        " SELECT current_leaf_id, 0 FROM conversations WHERE id = ? AND current_leaf_id IS NOT NULL"
-        " UNION ALL"
-        " SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id"
-        " WHERE m.parent_id IS NOT NULL)"
-        " SELECT ") + kMessageColumns + QStringLiteral(
-        " FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC");
+    static const QString sql =
+        QStringLiteral(
+            "WITH RECURSIVE path(id, depth) AS ("
+            " SELECT current_leaf_id, 0 FROM conversations WHERE id = ? AND current_leaf_id IS NOT NULL"
+            " UNION ALL"
+            " SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id"
+            " WHERE m.parent_id IS NOT NULL)"
+            " SELECT ") +
+        kMessageColumns +
+        QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC");
     return queryMessages(sql, {conversationId});
 }
 
@@ -691,8 +698,8 @@ bool ConversationStore::selectBranch(qint64 messageId)
 
 std::optional<MessageRecord> ConversationStore::message(qint64 id) const
 {
-    static const QString sql = QStringLiteral("SELECT ") + kMessageColumns +
-                               QStringLiteral(" FROM messages m WHERE m.id = ?");
+    static const QString sql =
+        QStringLiteral("SELECT ") + kMessageColumns + QStringLiteral(" FROM messages m WHERE m.id = ?");
     auto& q = m_db.prepared(sql);
     Finish finish(q);
     if (!run(m_db, q, {id}) || !q.next())
@@ -702,8 +709,8 @@ std::optional<MessageRecord> ConversationStore::message(qint64 id) const
 
 int ConversationStore::markInterruptedStreams()
 {
-    auto& q = m_db.prepared(
-        QStringLiteral("UPDATE messages SET state = 'interrupted' WHERE state = 'streaming'"));
+    auto& q =
+        m_db.prepared(QStringLiteral("UPDATE messages SET state = 'interrupted' WHERE state = 'streaming'"));
     Finish finish(q);
     return run(m_db, q, {}) ? q.numRowsAffected() : 0;
 }

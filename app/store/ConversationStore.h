@@ -26,10 +26,12 @@ public:
     ConversationRecord createConversation(const QString& title, const QString& model = {}); // id 0 on failure
     // Also returns soft-deleted conversations (deletedAt set), so an undo can show what it restores.
     std::optional<ConversationRecord> conversation(qint64 id) const;
-    std::vector<ConversationRecord> listConversations() const; // not deleted; pinned first, then updatedAt desc
+    std::vector<ConversationRecord>
+    listConversations() const; // not deleted; pinned first, then updatedAt desc
     bool renameConversation(qint64 id, const QString& title);
     bool setPinned(qint64 id, bool pinned);
-    bool updateSettings(qint64 id, const QString& model, const QString& systemPrompt, const QString& paramsJson);
+    bool updateSettings(qint64 id, const QString& model, const QString& systemPrompt,
+                        const QString& paramsJson);
     std::optional<qint64> duplicateConversation(qint64 id); // copies the active path only (title + " (copy)")
     bool deleteConversation(qint64 id);  // soft delete: hidden from list/search until purged
     bool restoreConversation(qint64 id); // the undo
@@ -49,13 +51,14 @@ public:
     // updatedAt, in one transaction. Returns 0 (and leaves message.id 0) on failure, e.g. an unknown
     // conversation or a parent from another conversation.
     qint64 appendMessage(MessageRecord& message);
-    bool updateMessage(const MessageRecord& message); // all mutable columns (not conversation, parent, createdAt)
+    bool
+    updateMessage(const MessageRecord& message); // all mutable columns (not conversation, parent, createdAt)
     // The cheap path called about once a second while streaming: one row, no index work.
     bool saveStreamingText(qint64 messageId, const QString& content, const QString& reasoning);
     // Deletes the message and all its descendants. When the active branch went with them, the
     // conversation's leaf moves to the newest remaining branch under the same parent (or to the parent).
     bool deleteMessage(qint64 messageId);
-    std::vector<MessageRecord> activePath(qint64 conversationId) const; // root -> current leaf
+    std::vector<MessageRecord> activePath(qint64 conversationId) const;  // root -> current leaf
     std::vector<MessageRecord> allMessages(qint64 conversationId) const; // the whole tree, by id
     std::vector<MessageRecord> siblings(qint64 messageId) const; // same parent (incl. itself), oldest first
     // For each message of `path`, its place among its siblings: one query for the whole path.

@@ -44,45 +44,48 @@ QString execAll(QSqlDatabase& db, const QStringList& statements)
 // and a long conversation is a chain deeper than that. The store deletes whole subtrees in one statement.
 QString migrateTo1(QSqlDatabase& db)
 {
-    return execAll(db, {
-        QStringLiteral("CREATE TABLE conversations ("
-                       " id INTEGER PRIMARY KEY,"
-                       " title TEXT NOT NULL DEFAULT '',"
-                       " pinned INTEGER NOT NULL DEFAULT 0,"
-                       " created_at INTEGER NOT NULL,"   // ms since the epoch, UTC
-                       " updated_at INTEGER NOT NULL,"   // last activity
-                       " model TEXT NOT NULL DEFAULT '',"
-                       " system_prompt TEXT NOT NULL DEFAULT '',"
-                       " params_json TEXT NOT NULL DEFAULT '',"
-                       " current_leaf_id INTEGER)"),
-        QStringLiteral("CREATE TABLE messages ("
-                       " id INTEGER PRIMARY KEY,"
-                       " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
-                       " parent_id INTEGER REFERENCES messages(id),"
-                       " role TEXT NOT NULL,"
-                       " content TEXT NOT NULL DEFAULT '',"
-                       " reasoning TEXT NOT NULL DEFAULT '',"
-                       " tool_calls TEXT NOT NULL DEFAULT '',"
-                       " tool_call_id TEXT NOT NULL DEFAULT '',"
-                       " tool_name TEXT NOT NULL DEFAULT '',"
-                       " attachments TEXT NOT NULL DEFAULT '',"
-                       " prompt_tokens INTEGER,"          // all usage columns NULL = no usage reported
-                       " completion_tokens INTEGER,"
-                       " total_tokens INTEGER,"
-                       " cached_tokens INTEGER,"
-                       " reasoning_tokens INTEGER,"
-                       " model TEXT NOT NULL DEFAULT '',"
-                       " finish_reason TEXT NOT NULL DEFAULT '',"
-                       " state TEXT NOT NULL DEFAULT 'complete',"
-                       " created_at INTEGER NOT NULL)"),
-        // Loading a conversation, its root messages and the foreign-key check of conversation_id.
-        QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, parent_id)"),
-        // Children and siblings, and the foreign-key check of parent_id on delete.
-        QStringLiteral("CREATE INDEX messages_by_parent ON messages(parent_id)"),
-        // markInterruptedStreams at start-up touches only the few streaming rows.
-        QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
-        QStringLiteral("CREATE INDEX conversations_by_activity ON conversations(pinned DESC, updated_at DESC)"),
-    });
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE TABLE conversations ("
+                           " id INTEGER PRIMARY KEY,"
+                           " title TEXT NOT NULL DEFAULT '',"
+                           " pinned INTEGER NOT NULL DEFAULT 0,"
+                           " created_at INTEGER NOT NULL," // ms since the epoch, UTC
+                           " updated_at INTEGER NOT NULL," // last activity
+                           " model TEXT NOT NULL DEFAULT '',"
+                           " system_prompt TEXT NOT NULL DEFAULT '',"
+                           " params_json TEXT NOT NULL DEFAULT '',"
+                           " current_leaf_id INTEGER)"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY,"
+                           " conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,"
+                           " parent_id INTEGER REFERENCES messages(id),"
+                           " role TEXT NOT NULL,"
+                           " content TEXT NOT NULL DEFAULT '',"
+                           " reasoning TEXT NOT NULL DEFAULT '',"
+                           " tool_calls TEXT NOT NULL DEFAULT '',"
+                           " tool_call_id TEXT NOT NULL DEFAULT '',"
+                           " tool_name TEXT NOT NULL DEFAULT '',"
+                           " attachments TEXT NOT NULL DEFAULT '',"
+                           " prompt_tokens INTEGER," // all usage columns NULL = no usage reported
+                           " completion_tokens INTEGER,"
+                           " total_tokens INTEGER,"
+                           " cached_tokens INTEGER,"
+                           " reasoning_tokens INTEGER,"
+                           " model TEXT NOT NULL DEFAULT '',"
+                           " finish_reason TEXT NOT NULL DEFAULT '',"
+                           " state TEXT NOT NULL DEFAULT 'complete',"
+                           " created_at INTEGER NOT NULL)"),
+            // Loading a conversation, its root messages and the foreign-key check of conversation_id.
+            QStringLiteral("CREATE INDEX messages_by_conversation ON messages(conversation_id, parent_id)"),
+            // Children and siblings, and the foreign-key check of parent_id on delete.
+            QStringLiteral("CREATE INDEX messages_by_parent ON messages(parent_id)"),
+            // markInterruptedStreams at start-up touches only the few streaming rows.
+            QStringLiteral("CREATE INDEX messages_streaming ON messages(state) WHERE state = 'streaming'"),
+            QStringLiteral(
+                "CREATE INDEX conversations_by_activity ON conversations(pinned DESC, updated_at DESC)"),
+        });
 }
 
 // v2: full-text search. An external-content FTS5 table (the text lives once, in messages). Messages
@@ -100,45 +103,48 @@ QString migrateTo2(QSqlDatabase& db)
     }
     if (!error.isEmpty())
         return error;
-    return execAll(db, {
-        QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages"
-                       " WHEN new.state <> 'streaming' BEGIN"
-                       " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"),
-        QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages"
-                       " WHEN old.state <> 'streaming' BEGIN"
-                       " INSERT INTO messages_fts(messages_fts, rowid, content)"
-                       " VALUES ('delete', old.id, old.content); END"),
-        // One trigger with both steps, in this order: an external-content index must be told the old
-        // text before the new one is added for the same rowid.
-        QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, state ON messages"
-                       " WHEN old.state <> 'streaming' OR new.state <> 'streaming' BEGIN"
-                       " INSERT INTO messages_fts(messages_fts, rowid, content)"
-                       "  SELECT 'delete', old.id, old.content WHERE old.state <> 'streaming';"
-                       " INSERT INTO messages_fts(rowid, content)"
-                       "  SELECT new.id, new.content WHERE new.state <> 'streaming'; END"),
-        QStringLiteral("INSERT INTO messages_fts(rowid, content)"
-                       " SELECT id, content FROM messages WHERE state <> 'streaming'"),
-    });
+    return execAll(
+        db, {
+                QStringLiteral("CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages"
+                               " WHEN new.state <> 'streaming' BEGIN"
+                               " INSERT INTO messages_fts(rowid, content) VALUES (new.id, new.content); END"),
+                QStringLiteral("CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages"
+                               " WHEN old.state <> 'streaming' BEGIN"
+                               " INSERT INTO messages_fts(messages_fts, rowid, content)"
+                               " VALUES ('delete', old.id, old.content); END"),
+                // One trigger with both steps, in this order: an external-content index must be told the old
+                // text before the new one is added for the same rowid.
+                QStringLiteral("CREATE TRIGGER messages_fts_update AFTER UPDATE OF content, state ON messages"
+                               " WHEN old.state <> 'streaming' OR new.state <> 'streaming' BEGIN"
+                               " INSERT INTO messages_fts(messages_fts, rowid, content)"
+                               "  SELECT 'delete', old.id, old.content WHERE old.state <> 'streaming';"
+                               " INSERT INTO messages_fts(rowid, content)"
+                               "  SELECT new.id, new.content WHERE new.state <> 'streaming'; END"),
+                QStringLiteral("INSERT INTO messages_fts(rowid, content)"
+                               " SELECT id, content FROM messages WHERE state <> 'streaming'"),
+            });
 }
 
 // v3: what the first versions did without: timings and typed errors on messages, and soft delete
 // (the undo of "delete conversation").
 QString migrateTo3(QSqlDatabase& db)
 {
-    return execAll(db, {
-        QStringLiteral("ALTER TABLE messages ADD COLUMN ttft_ms INTEGER"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN total_ms INTEGER"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN reasoning_ms INTEGER"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN error_kind TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN error_code TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN error_message TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE messages ADD COLUMN request_id TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_at INTEGER"),
-        QStringLiteral("DROP INDEX conversations_by_activity"),
-        QStringLiteral("CREATE INDEX conversations_listed ON conversations(pinned DESC, updated_at DESC)"
-                       " WHERE deleted_at IS NULL"),
-    });
+    return execAll(
+        db,
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN ttft_ms INTEGER"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN total_ms INTEGER"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN reasoning_ms INTEGER"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN error_kind TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN error_code TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN error_message TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN error_status INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN request_id TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conversations ADD COLUMN deleted_at INTEGER"),
+            QStringLiteral("DROP INDEX conversations_by_activity"),
+            QStringLiteral("CREATE INDEX conversations_listed ON conversations(pinned DESC, updated_at DESC)"
+                           " WHERE deleted_at IS NULL"),
+        });
 }
 
 using MigrationStep = std::function<QString(QSqlDatabase&)>;
@@ -273,8 +279,9 @@ QString Database::openSteps(const QString& path, int targetVersion)
     pragma.finish();
     // A 16 MiB page cache keeps a long conversation in memory between loads; temp b-trees (the
     // recursive walks, sorts) stay off the disk.
-    for (const auto* sql : {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-                            "PRAGMA cache_size = -16384", "PRAGMA temp_store = MEMORY"}) {
+    for (const auto* sql :
+         {"PRAGMA synchronous = NORMAL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+          "PRAGMA cache_size = -16384", "PRAGMA temp_store = MEMORY"}) {
         if (!pragma.exec(QString::fromLatin1(sql)))
             return tr("Cannot configure the conversation database: %1").arg(pragma.lastError().text());
         pragma.finish();
@@ -338,6 +345,7 @@ QSqlDatabase Database::handle() const
 void Database::close()
 {
     m_statements.clear();
+    m_transactionDepth = 0;
     m_trigram = false;
     if (!QSqlDatabase::contains(m_connectionName))
         return;
@@ -367,26 +375,48 @@ QSqlQuery& Database::prepared(const QString& sql)
 
 Transaction::Transaction(Database& db) : m_db(db)
 {
-    m_active = m_db.handle().transaction();
+    auto handle = m_db.handle();
+    m_depth = m_db.m_transactionDepth;
+    if (m_depth == 0) {
+        m_active = handle.transaction();
+    } else {
+        // Inside someone else's transaction: a savepoint, so this part can still be undone alone.
+        m_active = QSqlQuery(handle).exec(QStringLiteral("SAVEPOINT ark_%1").arg(m_depth));
+    }
+    if (m_active)
+        ++m_db.m_transactionDepth;
+    else
+        m_db.setLastError(handle.lastError().text());
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
-        m_db.handle().rollback();
+    if (!m_active)
+        return;
+    auto handle = m_db.handle();
+    if (m_depth == 0) {
+        handle.rollback();
+    } else {
+        QSqlQuery query(handle);
+        query.exec(QStringLiteral("ROLLBACK TO ark_%1").arg(m_depth));
+        query.exec(QStringLiteral("RELEASE ark_%1").arg(m_depth));
+    }
+    --m_db.m_transactionDepth;
 }
 
 bool Transaction::commit()
 {
     if (!m_active)
         return false;
-    auto db = m_db.handle();
-    if (!db.commit()) {
-        db.rollback();
-        m_active = false;
-        return false;
+    auto handle = m_db.handle();
+    const bool ok = m_depth == 0 ? handle.commit()
+                                 : QSqlQuery(handle).exec(QStringLiteral("RELEASE ark_%1").arg(m_depth));
+    if (!ok) {
+        m_db.setLastError(handle.lastError().text());
+        return false; // still active: the destructor rolls back
     }
     m_active = false;
+    --m_db.m_transactionDepth;
     return true;
 }
 

@@ -18,7 +18,11 @@
 
 namespace ark::store {
 
-// One SQLite connection, used only on the thread that opened it (a Qt SQL rule).
+class Transaction;
+
+// One SQLite connection, used only on the thread that opened it (a Qt SQL rule). Everything is
+// synchronous and short; to keep painting smooth with very long conversations, run it on a worker
+// thread (loading a 10,000-message path takes tens of milliseconds, mostly QtSql's row conversion).
 class Database
 {
 public:
@@ -69,10 +73,13 @@ private:
     int m_versionFoundAtOpen = 0;
     bool m_trigram = false;
     QHash<QString, std::shared_ptr<QSqlQuery>> m_statements;
+    int m_transactionDepth = 0;
+    friend class Transaction;
 };
 
-// BEGIN ... COMMIT, rolled back when destroyed without commit(). Not nestable (SQLite has no nested
-// BEGIN); the store's public methods each use at most one.
+// BEGIN ... COMMIT, rolled back when destroyed without commit(). Nests: inside another Transaction on
+// the same Database it is a SAVEPOINT, so a caller can group several store calls (each of which uses
+// one) into one atomic unit.
 class Transaction
 {
 public:
@@ -86,6 +93,7 @@ public:
 
 private:
     Database& m_db;
+    int m_depth = 0;
     bool m_active = false;
 };
 

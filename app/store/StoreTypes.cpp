@@ -47,8 +47,8 @@ QString stateToText(MessageState state)
 
 std::optional<MessageState> stateFromText(const QString& text)
 {
-    for (auto state : {MessageState::Complete, MessageState::Streaming, MessageState::Interrupted,
-                       MessageState::Failed}) {
+    for (auto state :
+         {MessageState::Complete, MessageState::Streaming, MessageState::Interrupted, MessageState::Failed}) {
         if (text == stateToText(state))
             return state;
     }

@@ -15,7 +15,8 @@ namespace ark::store {
 // or a kill and becomes Interrupted (ConversationStore::markInterruptedStreams).
 enum class MessageState { Complete, Streaming, Interrupted, Failed };
 
-struct MessageRecord {
+struct MessageRecord
+{
     qint64 id = 0;
     qint64 conversationId = 0;
     qint64 parentId = 0; // 0 = first message (root level)
@@ -36,7 +37,8 @@ struct MessageRecord {
     int errorStatus = 0;
 };
 
-struct ConversationRecord {
+struct ConversationRecord
+{
     qint64 id = 0;
     QString title;
     bool pinned = false;
@@ -50,7 +52,8 @@ struct ConversationRecord {
 
 // A search result. messageId == 0 means the conversation title matched (the snippet is the title).
 // The snippet marks each match with \x02 (start) and \x03 (end) so the UI can highlight it.
-struct SearchHit {
+struct SearchHit
+{
     qint64 conversationId = 0;
     qint64 messageId = 0;
     QString conversationTitle;
@@ -61,15 +64,16 @@ inline constexpr QChar kHighlightStart = QChar(u'\x02');
 inline constexpr QChar kHighlightEnd = QChar(u'\x03');
 
 // Where a message stands among its siblings: the UI shows "< index+1/count >".
-struct BranchPosition {
+struct BranchPosition
+{
     int index = 0; // 0-based, oldest sibling first
     int count = 1;
 };
 
 // Stable text forms (database columns and export files): never translated, never renamed.
-QString roleToText(api::Role role);                     // "system", "user", "assistant", "tool"
+QString roleToText(api::Role role); // "system", "user", "assistant", "tool"
 std::optional<api::Role> roleFromText(const QString& text);
-QString stateToText(MessageState state);                // "complete", "streaming", "interrupted", "failed"
+QString stateToText(MessageState state); // "complete", "streaming", "interrupted", "failed"
 std::optional<MessageState> stateFromText(const QString& text);
 
 // Tool calls as a compact JSON array ("" when there are none); invalid text yields no calls.

@@ -1,4 +1,418 @@
+// MessageListModel: every role, every mutation under QAbstractItemModelTester, and the frame
+// coalescing of streamed text (many deltas, one dataChanged).
+#include "models/MessageListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QtTest>
-class Placeholder : public QObject { Q_OBJECT private slots: void pending() { QVERIFY(true); } };
-QTEST_GUILESS_MAIN(Placeholder)
+
+using ark::models::MessageListModel;
+using namespace ark;
+
+namespace {
+
+store::MessageRecord makeMessage(qint64 id, api::Role role, const QString& content)
+{
+    store::MessageRecord m;
+    m.id = id;
+    m.conversationId = 1;
+    m.parentId = id - 1;
+    m.role = role;
+    m.content = content;
+    m.createdAt = store::fromEpochMs(1700000000000 + id);
+    return m;
+}
+
+std::vector<store::MessageRecord> conversation(int count)
+{
+    std::vector<store::MessageRecord> path;
+    for (int i = 1; i <= count; ++i)
+        path.push_back(makeMessage(i, i % 2 ? api::Role::User : api::Role::Assistant,
+                                   QStringLiteral("message %1").arg(i)));
+    return path;
+}
+
+QVariant roleAt(const MessageListModel& model, int row, int role)
+{
+    return model.data(model.index(row), role);
+}
+
+quint64 revision(const MessageListModel& model, int row)
+{
+    return roleAt(model, row, MessageListModel::RevisionRole).value<quint64>();
+}
+
+} // namespace
+
+class TestMessageListModel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyRole();
+    void unknownUsageIsMinusOne();
+    void branchPositionsDefaultToOneOfOne();
+    void appendAndUpdateSignalAtOnce();
+    void appendExistingIdUpdates();
+    void thousandDeltasOneDataChanged();
+    void frameTimerFlushes();
+    void contiguousRowsShareOneSignal();
+    void updateSupersedesPendingFlush();
+    void unknownIdsAreIgnored();
+    void removeFrom();
+    void removeFromDropsPendingRows();
+    void setMessagesReplacesAndCancelsPending();
+    void tenThousandMessages();
+};
+
+void TestMessageListModel::everyRole()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    store::MessageRecord m = makeMessage(7, api::Role::Assistant, QStringLiteral("**Hello**"));
+    m.reasoning = QStringLiteral("thinking");
+    m.model = QStringLiteral("doubao-seed-1-6-250615");
+    m.usage.present = true;
+    m.usage.promptTokens = 11;
+    m.usage.completionTokens = 22;
+    m.usage.reasoningTokens = 5;
+    m.usage.cachedTokens = 3;
+    m.finishReason = QStringLiteral("stop");
+    m.state = store::MessageState::Interrupted;
+    m.errorMessage = QStringLiteral("The connection dropped.");
+    m.errorCode = QStringLiteral("ServerOverloaded");
+    m.errorKind = QStringLiteral("stream_broken");
+    m.requestId = QStringLiteral("0217abc");
+    m.ttftMs = 120;
+    m.totalMs = 900;
+    api::ToolCall call;
+    call.id = QStringLiteral("call_1");
+    call.name = QStringLiteral("get_weather");
+    call.arguments = QStringLiteral("{\"city\":\"Beijing\"}");
+    m.toolCalls = {call};
+    model.setMessages({m}, {store::BranchPosition{1, 3}});
+
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(roleAt(model, 0, Qt::DisplayRole).toString(), QStringLiteral("**Hello**"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ContentRole).toString(), QStringLiteral("**Hello**"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::MessageIdRole).toLongLong(), 7);
+    QCOMPARE(roleAt(model, 0, MessageListModel::RoleRole).toInt(), int(api::Role::Assistant));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningRole).toString(), QStringLiteral("thinking"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ModelRole).toString(),
+             QStringLiteral("doubao-seed-1-6-250615"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::CreatedAtRole).toDateTime(), m.createdAt);
+    QCOMPARE(roleAt(model, 0, MessageListModel::PromptTokensRole).toLongLong(), 11);
+    QCOMPARE(roleAt(model, 0, MessageListModel::CompletionTokensRole).toLongLong(), 22);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningTokensRole).toLongLong(), 5);
+    QCOMPARE(roleAt(model, 0, MessageListModel::CachedTokensRole).toLongLong(), 3);
+    QCOMPARE(roleAt(model, 0, MessageListModel::FinishReasonRole).toString(), QStringLiteral("stop"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::StateRole).toInt(), int(store::MessageState::Interrupted));
+    QCOMPARE(roleAt(model, 0, MessageListModel::IsStreamingRole).toBool(), false);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ErrorMessageRole).toString(),
+             QStringLiteral("The connection dropped."));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ErrorCodeRole).toString(),
+             QStringLiteral("ServerOverloaded"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ErrorKindRole).toString(), QStringLiteral("stream_broken"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::RequestIdRole).toString(), QStringLiteral("0217abc"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::BranchIndexRole).toInt(), 1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::BranchCountRole).toInt(), 3);
+    QCOMPARE(roleAt(model, 0, MessageListModel::TtftMsRole).toLongLong(), 120);
+    QCOMPARE(roleAt(model, 0, MessageListModel::TotalMsRole).toLongLong(), 900);
+    QVERIFY(revision(model, 0) > 0);
+
+    const QVariantList calls = roleAt(model, 0, MessageListModel::ToolCallsRole).toList();
+    QCOMPARE(calls.size(), 1);
+    const QVariantMap first = calls.first().toMap();
+    QCOMPARE(first.value(QStringLiteral("id")).toString(), QStringLiteral("call_1"));
+    QCOMPARE(first.value(QStringLiteral("name")).toString(), QStringLiteral("get_weather"));
+    QCOMPARE(first.value(QStringLiteral("arguments")).toString(), QStringLiteral("{\"city\":\"Beijing\"}"));
+
+    m.state = store::MessageState::Streaming;
+    model.updateMessage(m);
+    QCOMPARE(roleAt(model, 0, MessageListModel::IsStreamingRole).toBool(), true);
+
+    const QHash<int, QByteArray> names = model.roleNames();
+    QCOMPARE(names.value(MessageListModel::ContentRole), QByteArray("content"));
+    QCOMPARE(names.value(MessageListModel::RevisionRole), QByteArray("revision"));
+    QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
+    QVERIFY(!roleAt(model, 0, Qt::UserRole + 500).isValid());
+    QVERIFY(!roleAt(model, 1, MessageListModel::ContentRole).isValid());
+}
+
+void TestMessageListModel::unknownUsageIsMinusOne()
+{
+    MessageListModel model;
+    model.setMessages({makeMessage(1, api::Role::User, QStringLiteral("hi"))});
+    QCOMPARE(roleAt(model, 0, MessageListModel::PromptTokensRole).toLongLong(), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::CompletionTokensRole).toLongLong(), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningTokensRole).toLongLong(), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::CachedTokensRole).toLongLong(), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::TtftMsRole).toLongLong(), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ToolCallsRole).toList().size(), 0);
+}
+
+void TestMessageListModel::branchPositionsDefaultToOneOfOne()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // Fewer positions than messages: the missing ones are 1/1.
+    model.setMessages(conversation(3), {store::BranchPosition{1, 2}});
+    QCOMPARE(roleAt(model, 0, MessageListModel::BranchIndexRole).toInt(), 1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::BranchCountRole).toInt(), 2);
+    QCOMPARE(roleAt(model, 2, MessageListModel::BranchIndexRole).toInt(), 0);
+    QCOMPARE(roleAt(model, 2, MessageListModel::BranchCountRole).toInt(), 1);
+    model.appendMessage(makeMessage(4, api::Role::Assistant, QStringLiteral("four")));
+    QCOMPARE(roleAt(model, 3, MessageListModel::BranchCountRole).toInt(), 1);
+}
+
+void TestMessageListModel::appendAndUpdateSignalAtOnce()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(conversation(2));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+    model.appendMessage(makeMessage(3, api::Role::User, QStringLiteral("three")), {0, 2});
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 2);
+    QCOMPARE(inserted.first().at(2).toInt(), 2);
+    QCOMPARE(model.rowForId(3), 2);
+    QCOMPARE(roleAt(model, 2, MessageListModel::BranchCountRole).toInt(), 2);
+
+    const quint64 before = revision(model, 1);
+    store::MessageRecord updated = model.record(1);
+    updated.content = QStringLiteral("rewritten");
+    updated.state = store::MessageState::Failed;
+    model.updateMessage(updated);
+    QCOMPARE(changed.count(), 1); // at once, not at the next frame
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 1);
+    QCOMPARE(roleAt(model, 1, Qt::DisplayRole).toString(), QStringLiteral("rewritten"));
+    QCOMPARE(roleAt(model, 1, MessageListModel::StateRole).toInt(), int(store::MessageState::Failed));
+    QVERIFY(revision(model, 1) != before);
+    QCOMPARE(model.pendingFlushes(), 0);
+}
+
+void TestMessageListModel::appendExistingIdUpdates()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(conversation(2));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendMessage(makeMessage(2, api::Role::Assistant, QStringLiteral("again")));
+    QCOMPARE(inserted.count(), 0);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.record(1).content, QStringLiteral("again"));
+}
+
+void TestMessageListModel::thousandDeltasOneDataChanged()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    // A frame that never comes on its own: the flush below is the only one.
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(4));
+    store::MessageRecord answer = makeMessage(5, api::Role::Assistant, {});
+    answer.state = store::MessageState::Streaming;
+    model.appendMessage(answer);
+
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy flushed(&model, &MessageListModel::streamingFlushed);
+    const quint64 before = revision(model, 4);
+    QString expectedContent;
+    QString expectedReasoning;
+    for (int i = 0; i < 1000; ++i) {
+        const QString piece = QStringLiteral("tok%1 ").arg(i);
+        const QString thought = i % 10 == 0 ? QStringLiteral("r%1").arg(i) : QString();
+        model.appendStreamingText(5, piece, thought);
+        expectedContent += piece;
+        expectedReasoning += thought;
+    }
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(model.pendingFlushes(), 1);
+    // The text is already in the record; only the signal waits for the frame.
+    QCOMPARE(model.record(4).content, expectedContent);
+
+    model.flushNow();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 4);
+    QCOMPARE(changed.first().at(1).toModelIndex().row(), 4);
+    const auto roles = changed.first().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(MessageListModel::ContentRole));
+    QVERIFY(roles.contains(MessageListModel::RevisionRole));
+    QCOMPARE(flushed.count(), 1);
+    QCOMPARE(flushed.first().at(0).toInt(), 4);
+    QCOMPARE(flushed.first().at(1).toInt(), 4);
+    QCOMPARE(model.pendingFlushes(), 0);
+    QCOMPARE(roleAt(model, 4, Qt::DisplayRole).toString(), expectedContent);
+    QCOMPARE(roleAt(model, 4, MessageListModel::ReasoningRole).toString(), expectedReasoning);
+    const quint64 after = revision(model, 4);
+    QVERIFY(after != before);
+
+    model.flushNow(); // nothing pending: nothing signalled
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(revision(model, 4), after);
+}
+
+void TestMessageListModel::frameTimerFlushes()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFrameIntervalMs(1);
+    model.setMessages(conversation(2));
+    QSignalSpy flushed(&model, &MessageListModel::streamingFlushed);
+    model.appendStreamingText(2, QStringLiteral("more"), {});
+    QCOMPARE(model.pendingFlushes(), 1);
+    QVERIFY(flushed.wait(5000));
+    QCOMPARE(model.pendingFlushes(), 0);
+    QCOMPARE(model.record(1).content, QStringLiteral("message 2more"));
+
+    // Empty deltas (a usage-only chunk) change nothing and schedule nothing.
+    model.appendStreamingText(2, {}, {});
+    QCOMPARE(model.pendingFlushes(), 0);
+}
+
+void TestMessageListModel::contiguousRowsShareOneSignal()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(6));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    // Rows 1, 2, 3 and 5 (ids 2, 3, 4, 6): two ranges.
+    for (int round = 0; round < 50; ++round)
+        for (qint64 id : {2, 3, 4, 6})
+            model.appendStreamingText(id, QStringLiteral("x"), {});
+    QCOMPARE(model.pendingFlushes(), 4);
+    model.flushNow();
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 3);
+    QCOMPARE(changed.at(1).at(0).toModelIndex().row(), 5);
+    QCOMPARE(changed.at(1).at(1).toModelIndex().row(), 5);
+}
+
+void TestMessageListModel::updateSupersedesPendingFlush()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(2));
+    model.appendStreamingText(2, QStringLiteral(" partial"), {});
+    QCOMPARE(model.pendingFlushes(), 1);
+    store::MessageRecord done = model.record(1);
+    done.content = QStringLiteral("final");
+    done.state = store::MessageState::Complete;
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.updateMessage(done);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.pendingFlushes(), 0);
+    model.flushNow();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.record(1).content, QStringLiteral("final"));
+}
+
+void TestMessageListModel::unknownIdsAreIgnored()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(conversation(2));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.appendStreamingText(999, QStringLiteral("lost"), QStringLiteral("lost"));
+    model.updateMessage(makeMessage(999, api::Role::User, QStringLiteral("lost")));
+    model.flushNow();
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(model.pendingFlushes(), 0);
+    QCOMPARE(model.rowForId(999), -1);
+    QCOMPARE(model.record(-1).id, 0);
+    QCOMPARE(model.record(2).id, 0);
+    QCOMPARE(model.rowCount(), 2);
+    model.removeFrom(7); // past the end: nothing to remove
+    QCOMPARE(model.rowCount(), 2);
+}
+
+void TestMessageListModel::removeFrom()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(conversation(5));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.removeFrom(2);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.first().at(1).toInt(), 2);
+    QCOMPARE(removed.first().at(2).toInt(), 4);
+    QCOMPARE(model.rowForId(2), 1);
+    QCOMPARE(model.rowForId(3), -1);
+    QCOMPARE(model.rowForId(5), -1);
+    QCOMPARE(int(model.records().size()), 2);
+
+    // The ids are free to come back (a new branch).
+    model.appendMessage(makeMessage(3, api::Role::User, QStringLiteral("other branch")));
+    QCOMPARE(model.rowForId(3), 2);
+
+    model.removeFrom(-3); // clamps to 0: everything goes
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.rowForId(1), -1);
+}
+
+void TestMessageListModel::removeFromDropsPendingRows()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(4));
+    model.appendStreamingText(2, QStringLiteral("a"), {});
+    model.appendStreamingText(4, QStringLiteral("b"), {});
+    QCOMPARE(model.pendingFlushes(), 2);
+    model.removeFrom(2); // row 3 (id 4) goes; row 1 (id 2) stays pending
+    QCOMPARE(model.pendingFlushes(), 1);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.flushNow(); // the tester checks the indexes it names are valid
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+}
+
+void TestMessageListModel::setMessagesReplacesAndCancelsPending()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(4));
+    model.appendStreamingText(4, QStringLiteral("b"), {});
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setMessages(conversation(2));
+    QCOMPARE(reset.count(), 1);
+    QCOMPARE(model.pendingFlushes(), 0);
+    model.flushNow();
+    QCOMPARE(changed.count(), 0);
+    QCOMPARE(model.rowForId(4), -1);
+    QCOMPARE(model.rowForId(2), 1);
+
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(reset.count(), 2);
+}
+
+void TestMessageListModel::tenThousandMessages()
+{
+    MessageListModel model;
+    model.setFrameIntervalMs(24 * 3600 * 1000);
+    model.setMessages(conversation(10000));
+    QCOMPARE(model.rowCount(), 10000);
+    QCOMPARE(model.rowForId(1), 0);
+    QCOMPARE(model.rowForId(10000), 9999);
+    QCOMPARE(roleAt(model, 9999, Qt::DisplayRole).toString(), QStringLiteral("message 10000"));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    for (int i = 0; i < 500; ++i)
+        model.appendStreamingText(10000, QStringLiteral("!"), {});
+    model.flushNow();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.record(9999).content, QStringLiteral("message 10000") + QString(500, QLatin1Char('!')));
+}
+
+QTEST_GUILESS_MAIN(TestMessageListModel)
 #include "tst_messagelistmodel.moc"

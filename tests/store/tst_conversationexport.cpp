@@ -57,13 +57,16 @@ private slots:
         QVERIFY(assistant > user);
         QVERIFY(tool > assistant);
         // Reasoning folded away, before the answer it led to.
-        const auto details = md.indexOf(QStringLiteral("<details>\n<summary>Reasoning</summary>\n\nLet me think 让我想想"));
+        const auto details =
+            md.indexOf(QStringLiteral("<details>\n<summary>Reasoning</summary>\n\nLet me think 让我想想"));
         QVERIFY(details > assistant);
         QVERIFY(md.indexOf(QStringLiteral("</details>"), details) > details);
-        QVERIFY(md.indexOf(QStringLiteral("Here is the fix:"), details) > md.indexOf(QStringLiteral("</details>"), details));
+        QVERIFY(md.indexOf(QStringLiteral("Here is the fix:"), details) >
+                md.indexOf(QStringLiteral("</details>"), details));
         // Code comes through byte for byte, in the user's message and in the answer.
         QCOMPARE(md.count(kCode), 2);
-        QVERIFY(md.contains(QStringLiteral("**Tool call:** `compile` (`call_1`)\n\n```json\n{\"file\":\"main.cpp\"}\n```")));
+        QVERIFY(md.contains(
+            QStringLiteral("**Tool call:** `compile` (`call_1`)\n\n```json\n{\"file\":\"main.cpp\"}\n```")));
         QVERIFY(md.contains(QStringLiteral("*Tokens: 120 in, 80 out (30 reasoning, 64 cached)*")));
         QVERIFY(md.contains(QStringLiteral("*Interrupted: the answer was cut off before it finished.*")));
         QVERIFY(md.contains(QStringLiteral("*2024-05-01 10:30:00 UTC*")));
@@ -80,7 +83,8 @@ private slots:
         tool.toolName = QStringLiteral("shell");
         tool.content = QStringLiteral("output with ``` inside\nand ```` four");
         const auto md = toMarkdown(c, {tool});
-        QVERIFY2(md.contains(QStringLiteral("`````\noutput with ``` inside\nand ```` four\n`````")), qPrintable(md));
+        QVERIFY2(md.contains(QStringLiteral("`````\noutput with ``` inside\nand ```` four\n`````")),
+                 qPrintable(md));
 
         MessageRecord failed;
         failed.role = Role::Assistant;
@@ -88,7 +92,8 @@ private slots:
         failed.errorMessage = QStringLiteral("Too many requests");
         failed.errorCode = QStringLiteral("RateLimitExceeded");
         failed.errorStatus = 429;
-        QVERIFY(toMarkdown(c, {failed}).contains(QStringLiteral("*Failed: Too many requests (RateLimitExceeded, HTTP 429)*")));
+        QVERIFY(toMarkdown(c, {failed})
+                    .contains(QStringLiteral("*Failed: Too many requests (RateLimitExceeded, HTTP 429)*")));
     }
 
     void jsonHasTheVersionedShape()
@@ -99,25 +104,38 @@ private slots:
         const auto doc = QJsonDocument::fromJson(json, &error);
         QCOMPARE(error.error, QJsonParseError::NoError);
         const auto root = doc.object();
-        QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("ark-workbench-conversation"));
+        QCOMPARE(root.value(QStringLiteral("format")).toString(),
+                 QStringLiteral("ark-workbench-conversation"));
         QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
         const auto head = root.value(QStringLiteral("conversation")).toObject();
         QCOMPARE(head.value(QStringLiteral("title")).toString(), QStringLiteral("Debugging 调试"));
-        QCOMPARE(head.value(QStringLiteral("systemPrompt")).toString(), QStringLiteral("You are a C++ expert.\nBe brief."));
+        QCOMPARE(head.value(QStringLiteral("systemPrompt")).toString(),
+                 QStringLiteral("You are a C++ expert.\nBe brief."));
         const auto messages = root.value(QStringLiteral("messages")).toArray();
         QCOMPARE(messages.size(), 4);
         const auto answer = messages.at(1).toObject();
         QCOMPARE(answer.value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
-        QCOMPARE(answer.value(QStringLiteral("parentId")).toInteger(), messages.at(0).toObject().value(QStringLiteral("id")).toInteger());
-        QCOMPARE(answer.value(QStringLiteral("reasoning")).toString(), QStringLiteral("Let me think 让我想想"));
-        QCOMPARE(answer.value(QStringLiteral("createdAt")).toString(), QStringLiteral("2024-05-01T10:30:05.250Z"));
-        QCOMPARE(answer.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cachedTokens")).toInt(), 64);
-        QCOMPARE(answer.value(QStringLiteral("toolCalls")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(answer.value(QStringLiteral("parentId")).toInteger(),
+                 messages.at(0).toObject().value(QStringLiteral("id")).toInteger());
+        QCOMPARE(answer.value(QStringLiteral("reasoning")).toString(),
+                 QStringLiteral("Let me think 让我想想"));
+        QCOMPARE(answer.value(QStringLiteral("createdAt")).toString(),
+                 QStringLiteral("2024-05-01T10:30:05.250Z"));
+        QCOMPARE(
+            answer.value(QStringLiteral("usage")).toObject().value(QStringLiteral("cachedTokens")).toInt(),
+            64);
+        QCOMPARE(answer.value(QStringLiteral("toolCalls"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("compile"));
         QCOMPARE(answer.value(QStringLiteral("state")).toString(), QStringLiteral("complete"));
         QCOMPARE(answer.value(QStringLiteral("ttftMs")).toInt(), 300);
         QCOMPARE(messages.at(0).toObject().value(QStringLiteral("usage")), QJsonValue(QJsonValue::Null));
-        QCOMPARE(messages.at(3).toObject().value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
+        QCOMPARE(messages.at(3).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("interrupted"));
     }
 
     void jsonRoundTripKeepsEverything_data()
@@ -201,7 +219,8 @@ private slots:
     void noKeyLeavesInAnExport()
     {
         const auto c = m_store->createConversation(QStringLiteral("secrets"));
-        QVERIFY(m_store->updateSettings(c.id, QStringLiteral("m"), QStringLiteral("Use Authorization: Bearer ") + kToken,
+        QVERIFY(m_store->updateSettings(c.id, QStringLiteral("m"),
+                                        QStringLiteral("Use Authorization: Bearer ") + kToken,
                                         QStringLiteral("{\"api_key\":\"") + kToken + QStringLiteral("\"}")));
         MessageRecord m;
         m.conversationId = c.id;
@@ -210,7 +229,8 @@ private slots:
         m.reasoning = QStringLiteral("bearer ") + kToken;
         ark::api::ToolCall call;
         call.name = QStringLiteral("http");
-        call.arguments = QStringLiteral("{\"headers\":{\"Authorization\":\"Bearer ") + kToken + QStringLiteral("\"}}");
+        call.arguments =
+            QStringLiteral("{\"headers\":{\"Authorization\":\"Bearer ") + kToken + QStringLiteral("\"}}");
         m.toolCalls.push_back(call);
         m.errorMessage = QStringLiteral("rejected key x-api-key: ") + kToken;
         QVERIFY(m_store->appendMessage(m) > 0);
@@ -233,8 +253,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("bearer header") << QStringLiteral("Authorization: Bearer abc123DEF456ghi")
                                        << QStringLiteral("Authorization: Bearer [redacted]");
-        QTest::newRow("bearer lowercase, padded") << QStringLiteral("bearer   dGVzdDEyMzQ1Njc4==")
-                                                  << QStringLiteral("Bearer [redacted]");
+        QTest::newRow("bearer lowercase, padded")
+            << QStringLiteral("bearer   dGVzdDEyMzQ1Njc4==") << QStringLiteral("Bearer [redacted]");
         QTest::newRow("env assignment") << QStringLiteral("export ARK_API_KEY=ak-1234567890abcdef")
                                         << QStringLiteral("export ARK_API_KEY=[redacted]");
         QTest::newRow("json field") << QStringLiteral("{\"api_key\": \"sk-abc123def456\"}")
@@ -243,7 +263,8 @@ private slots:
                                                  << QStringLiteral("Bearer authentication sends a token");
         QTest::newRow("prose about keys") << QStringLiteral("The key point: apikey design matters in 2024")
                                           << QStringLiteral("The key point: apikey design matters in 2024");
-        QTest::newRow("chinese text") << QStringLiteral("密钥不应出现在导出里") << QStringLiteral("密钥不应出现在导出里");
+        QTest::newRow("chinese text")
+            << QStringLiteral("密钥不应出现在导出里") << QStringLiteral("密钥不应出现在导出里");
     }
 
     void scrubSecrets()
@@ -256,20 +277,29 @@ private slots:
     void importRejectsInvalidFiles_data()
     {
         QTest::addColumn<QByteArray>("json");
-        const QByteArray head = R"({"format":"ark-workbench-conversation","version":1,"conversation":{"title":"t"},)";
+        const QByteArray head =
+            R"({"format":"ark-workbench-conversation","version":1,"conversation":{"title":"t"},)";
         QTest::newRow("not json") << QByteArray("this is not json {");
         QTest::newRow("empty") << QByteArray();
         QTest::newRow("array") << QByteArray("[1,2,3]");
-        QTest::newRow("another format") << QByteArray(R"({"format":"chatgpt-export","version":1,"conversation":{},"messages":[]})");
-        QTest::newRow("newer version") << QByteArray(R"({"format":"ark-workbench-conversation","version":2,"conversation":{},"messages":[]})");
-        QTest::newRow("no version") << QByteArray(R"({"format":"ark-workbench-conversation","conversation":{},"messages":[]})");
-        QTest::newRow("no messages") << QByteArray(R"({"format":"ark-workbench-conversation","version":1,"conversation":{}})");
+        QTest::newRow("another format")
+            << QByteArray(R"({"format":"chatgpt-export","version":1,"conversation":{},"messages":[]})");
+        QTest::newRow("newer version") << QByteArray(
+            R"({"format":"ark-workbench-conversation","version":2,"conversation":{},"messages":[]})");
+        QTest::newRow("no version") << QByteArray(
+            R"({"format":"ark-workbench-conversation","conversation":{},"messages":[]})");
+        QTest::newRow("no messages") << QByteArray(
+            R"({"format":"ark-workbench-conversation","version":1,"conversation":{}})");
         QTest::newRow("message not an object") << head + R"("messages":[42]})";
         QTest::newRow("unknown role") << head + R"("messages":[{"id":1,"role":"wizard","content":"x"}]})";
         QTest::newRow("missing id") << head + R"("messages":[{"role":"user","content":"x"}]})";
-        QTest::newRow("duplicate id") << head + R"("messages":[{"id":1,"role":"user"},{"id":1,"role":"user"}]})";
-        QTest::newRow("missing parent") << head + R"("messages":[{"id":1,"role":"user"},{"id":2,"parentId":9,"role":"assistant"}]})";
-        QTest::newRow("parent loop") << head + R"("messages":[{"id":1,"parentId":2,"role":"user"},{"id":2,"parentId":1,"role":"assistant"}]})";
+        QTest::newRow("duplicate id")
+            << head + R"("messages":[{"id":1,"role":"user"},{"id":1,"role":"user"}]})";
+        QTest::newRow("missing parent")
+            << head + R"("messages":[{"id":1,"role":"user"},{"id":2,"parentId":9,"role":"assistant"}]})";
+        QTest::newRow("parent loop")
+            << head +
+                   R"("messages":[{"id":1,"parentId":2,"role":"user"},{"id":2,"parentId":1,"role":"assistant"}]})";
     }
 
     void importRejectsInvalidFiles()
@@ -304,8 +334,10 @@ private:
     // and a second (older) branch.
     qint64 seedConversation()
     {
-        auto c = m_store->createConversation(QStringLiteral("Debugging 调试"), QStringLiteral("doubao-seed-1-6"));
-        m_store->updateSettings(c.id, QStringLiteral("doubao-seed-1-6"), QStringLiteral("You are a C++ expert.\nBe brief."),
+        auto c =
+            m_store->createConversation(QStringLiteral("Debugging 调试"), QStringLiteral("doubao-seed-1-6"));
+        m_store->updateSettings(c.id, QStringLiteral("doubao-seed-1-6"),
+                                QStringLiteral("You are a C++ expert.\nBe brief."),
                                 QStringLiteral("{\"temperature\":0.3}"));
         const QDateTime t0(QDate(2024, 5, 1), QTime(10, 30), Qt::UTC);
 

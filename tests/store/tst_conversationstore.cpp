@@ -69,7 +69,8 @@ private slots:
     void createAndFetchConversation()
     {
         const auto before = QDateTime::currentDateTimeUtc().addMSecs(-1);
-        const auto created = m_store->createConversation(QStringLiteral("第一个对话"), QStringLiteral("doubao-seed-1-6"));
+        const auto created =
+            m_store->createConversation(QStringLiteral("第一个对话"), QStringLiteral("doubao-seed-1-6"));
         QVERIFY(created.id > 0);
         const auto fetched = m_store->conversation(created.id);
         QVERIFY(fetched);
@@ -88,9 +89,11 @@ private slots:
     void renamePinAndSettings()
     {
         const auto c = m_store->createConversation(QStringLiteral("old"));
-        QVERIFY(m_store->renameConversation(c.id, QStringLiteral("new 'title' \"quoted\"; DROP TABLE messages;")));
+        QVERIFY(m_store->renameConversation(c.id,
+                                            QStringLiteral("new 'title' \"quoted\"; DROP TABLE messages;")));
         QVERIFY(m_store->setPinned(c.id, true));
-        QVERIFY(m_store->updateSettings(c.id, QStringLiteral("deepseek-r1"), QStringLiteral("Answer in Chinese."),
+        QVERIFY(m_store->updateSettings(c.id, QStringLiteral("deepseek-r1"),
+                                        QStringLiteral("Answer in Chinese."),
                                         QStringLiteral("{\"temperature\":0.2}")));
         const auto fetched = m_store->conversation(c.id);
         QCOMPARE(fetched->title, QStringLiteral("new 'title' \"quoted\"; DROP TABLE messages;"));
@@ -160,9 +163,12 @@ private slots:
         QCOMPARE(m_store->purgeDeleted(), 1);
         QVERIFY(!m_store->conversation(a.id));
         QVERIFY(!m_store->restoreConversation(a.id));
-        QCOMPARE(count(m_db->handle(), QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?"), {a.id}), 0);
         QCOMPARE(count(m_db->handle(),
-                       QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH '\"ephemeral\"'")),
+                       QStringLiteral("SELECT count(*) FROM messages WHERE conversation_id = ?"), {a.id}),
+                 0);
+        QCOMPARE(count(m_db->handle(),
+                       QStringLiteral(
+                           "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH '\"ephemeral\"'")),
                  0);
         QCOMPARE(m_store->activePath(b.id).size(), size_t(1));
         QCOMPARE(m_store->search(QStringLiteral("lasting")).size(), size_t(1));
@@ -181,7 +187,7 @@ private slots:
         call.index = 0;
         call.id = QStringLiteral("call_abc");
         call.name = QStringLiteral("get_weather");
-        call.arguments = QStringLiteral("{\"city\":\"北京\"");  // invalid JSON on purpose: kept as text
+        call.arguments = QStringLiteral("{\"city\":\"北京\""); // invalid JSON on purpose: kept as text
         m.toolCalls.push_back(call);
         call.index = 1;
         call.id = QStringLiteral("call_def");
@@ -236,7 +242,7 @@ private slots:
         QCOMPARE(s->usage.reasoningTokens, qint64(5));
         QCOMPARE(s->model, m.model);
         QCOMPARE(s->finishReason, m.finishReason);
-        QCOMPARE(s->createdAt, m.createdAt); // the same instant...
+        QCOMPARE(s->createdAt, m.createdAt);        // the same instant...
         QCOMPARE(s->createdAt.timeSpec(), Qt::UTC); // ...in UTC
         QCOMPARE(s->createdAt.time(), QTime(10, 30, 15, 123));
         QCOMPARE(s->ttftMs, qint64(250));
@@ -446,7 +452,8 @@ private slots:
         QVERIFY(m_store->appendMessage(answer) > 0);
 
         QVERIFY(m_store->saveStreamingText(answer.id, QStringLiteral("Once"), QStringLiteral("plan")));
-        QVERIFY(m_store->saveStreamingText(answer.id, QStringLiteral("Once upon a dragonfly"), QStringLiteral("plan it")));
+        QVERIFY(m_store->saveStreamingText(answer.id, QStringLiteral("Once upon a dragonfly"),
+                                           QStringLiteral("plan it")));
         auto stored = m_store->message(answer.id);
         QCOMPARE(stored->content, QStringLiteral("Once upon a dragonfly"));
         QCOMPARE(stored->reasoning, QStringLiteral("plan it"));
@@ -561,17 +568,16 @@ private slots:
 
         auto hits = m_store->search(QStringLiteral("长城"));
         QCOMPARE(hits.size(), size_t(1));
-        QCOMPARE(hits[0].snippet,
-                 QStringLiteral("请介绍一下") + kHighlightStart + QStringLiteral("长城") + kHighlightEnd +
-                     QStringLiteral("的历史"));
+        QCOMPARE(hits[0].snippet, QStringLiteral("请介绍一下") + kHighlightStart + QStringLiteral("长城") +
+                                      kHighlightEnd + QStringLiteral("的历史"));
 
         hits = m_store->search(QStringLiteral("NEEDLE is"));
         QCOMPARE(hits.size(), size_t(1));
         const auto& snippet = hits[0].snippet;
         QVERIFY(snippet.startsWith(QChar(0x2026)));
         QVERIFY(snippet.endsWith(QChar(0x2026)));
-        QVERIFY2(snippet.contains(kHighlightStart + QStringLiteral("needle") + kHighlightEnd + QLatin1Char(' ') +
-                                  kHighlightStart + QStringLiteral("is") + kHighlightEnd),
+        QVERIFY2(snippet.contains(kHighlightStart + QStringLiteral("needle") + kHighlightEnd +
+                                  QLatin1Char(' ') + kHighlightStart + QStringLiteral("is") + kHighlightEnd),
                  qPrintable(snippet));
         QVERIFY(!snippet.contains(QLatin1Char('\n')));
         QVERIFY(snippet.size() < 200);
@@ -590,7 +596,8 @@ private slots:
         QCOMPARE(hits[0].messageId, qint64(0));
         QCOMPARE(hits[0].snippet, kHighlightStart + QStringLiteral("Travel") + kHighlightEnd +
                                       QStringLiteral(" plans 旅行计划"));
-        QCOMPARE(m_store->message(hits[1].messageId)->content, QStringLiteral("travel note 9")); // newest first
+        QCOMPARE(m_store->message(hits[1].messageId)->content,
+                 QStringLiteral("travel note 9")); // newest first
         QCOMPARE(m_store->message(hits[2].messageId)->content, QStringLiteral("travel note 8"));
         QCOMPARE(m_store->search(QStringLiteral("旅行")).size(), size_t(1));
         QCOMPARE(m_store->search(QStringLiteral("travel")).size(), size_t(11));
@@ -617,8 +624,10 @@ private slots:
 
         QVERIFY(m_store->deleteMessage(id));
         QVERIFY(m_store->search(QStringLiteral("revised")).empty());
-        QCOMPARE(count(m_db->handle(), QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'phrasing'")),
-                 0);
+        QCOMPARE(
+            count(m_db->handle(),
+                  QStringLiteral("SELECT count(*) FROM messages_fts WHERE messages_fts MATCH 'phrasing'")),
+            0);
     }
 
     void duplicateCopiesTheActivePath()

@@ -118,7 +118,8 @@ private slots:
         QCOMPARE(db.latestVersion(), 3);
         QCOMPARE(db.schemaVersion(), Database::latestVersion());
         QCOMPARE(db.versionFoundAtOpen(), 0);
-        QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
+        QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA journal_mode")).toString(),
+                 QStringLiteral("wal"));
         QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA foreign_keys")).toInt(), 1);
         QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA synchronous")).toInt(), 1); // NORMAL
         QVERIFY(scalar(db.handle(), QStringLiteral("PRAGMA busy_timeout")).toInt() >= 1000);
@@ -135,8 +136,10 @@ private slots:
     {
         Database db;
         QVERIFY(db.open(path()));
-        QVERIFY(!exec(db.handle(),
-                      QStringLiteral("INSERT INTO messages(conversation_id, role, created_at) VALUES (999, 'user', 1)")));
+        QVERIFY(
+            !exec(db.handle(),
+                  QStringLiteral(
+                      "INSERT INTO messages(conversation_id, role, created_at) VALUES (999, 'user', 1)")));
         ConversationStore store(db);
         const auto c = store.createConversation(QStringLiteral("c"));
         QVERIFY(!exec(db.handle(),
@@ -165,7 +168,8 @@ private slots:
             // Only what that version had.
             QCOMPARE(old.handle().tables().contains(QStringLiteral("messages_fts")), fromVersion >= 2);
             if (fromVersion >= 1)
-                QVERIFY(!old.handle().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")));
+                QVERIFY(
+                    !old.handle().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")));
         }
 
         Database db;
@@ -204,7 +208,7 @@ private slots:
         QCOMPARE(answer->role, ark::api::Role::Assistant);
         QVERIFY(answer->usage.present);
         QCOMPARE(answer->usage.completionTokens, qint64(20));
-        QCOMPARE(answer->ttftMs, qint64(-1));  // a v3 column, NULL for old rows
+        QCOMPARE(answer->ttftMs, qint64(-1)); // a v3 column, NULL for old rows
         QCOMPARE(answer->errorStatus, 0);
         QCOMPARE(answer->toolCalls.size(), size_t(1));
         QCOMPARE(answer->toolCalls[0].name, QStringLiteral("lookup"));
@@ -279,7 +283,8 @@ private slots:
             QVERIFY(raw.isOpen());
             QVERIFY(exec(raw.db(), QStringLiteral("CREATE TABLE from_the_future (x TEXT)")));
             QVERIFY(exec(raw.db(), QStringLiteral("INSERT INTO from_the_future VALUES ('data')")));
-            QVERIFY(exec(raw.db(), QStringLiteral("PRAGMA user_version = %1").arg(Database::latestVersion() + 1)));
+            QVERIFY(exec(raw.db(),
+                         QStringLiteral("PRAGMA user_version = %1").arg(Database::latestVersion() + 1)));
         }
         const auto before = fileHash(path());
         QVERIFY(!before.isEmpty());
@@ -295,8 +300,10 @@ private slots:
         QCOMPARE(fileHash(path()), before);
 
         RawConnection raw(path());
-        QCOMPARE(scalar(raw.db(), QStringLiteral("PRAGMA user_version")).toInt(), Database::latestVersion() + 1);
-        QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT x FROM from_the_future")).toString(), QStringLiteral("data"));
+        QCOMPARE(scalar(raw.db(), QStringLiteral("PRAGMA user_version")).toInt(),
+                 Database::latestVersion() + 1);
+        QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT x FROM from_the_future")).toString(),
+                 QStringLiteral("data"));
     }
 
     void fileThatIsNotADatabaseIsRefused()
@@ -359,6 +366,47 @@ private slots:
         QCOMPARE(db.schemaVersion(), -1);
     }
 
+    void transactionsNestAsSavepoints()
+    {
+        Database db;
+        QVERIFY(db.open(path()));
+        ConversationStore store(db);
+        {
+            Transaction outer(db);
+            QVERIFY(outer.isActive());
+            const auto c = store.createConversation(QStringLiteral("abandoned"));
+            MessageRecord m;
+            m.conversationId = c.id;
+            QVERIFY(store.appendMessage(m) > 0); // its own transaction becomes a savepoint
+        }                                        // no commit: all of it goes
+        QVERIFY(store.listConversations().empty());
+        QCOMPARE(scalar(db.handle(), QStringLiteral("SELECT count(*) FROM messages")).toInt(), 0);
+        {
+            Transaction outer(db);
+            const auto kept = store.createConversation(QStringLiteral("kept"));
+            {
+                Transaction inner(db);
+                QVERIFY(inner.isActive());
+                store.createConversation(QStringLiteral("undone"));
+            }
+            MessageRecord m;
+            m.conversationId = kept.id;
+            QVERIFY(store.appendMessage(m) > 0);
+            QVERIFY(outer.commit());
+            QVERIFY(!outer.commit());
+        }
+        const auto list = store.listConversations();
+        QCOMPARE(list.size(), size_t(1));
+        QCOMPARE(list[0].title, QStringLiteral("kept"));
+        QCOMPARE(store.activePath(list[0].id).size(), size_t(1));
+        // Back to plain transactions afterwards.
+        MessageRecord m;
+        m.conversationId = list[0].id;
+        m.parentId = list[0].currentLeafId;
+        QVERIFY(store.appendMessage(m) > 0);
+        QCOMPARE(store.activePath(list[0].id).size(), size_t(2));
+    }
+
     void cleanup() { QFile::remove(path()); }
 
 private:
@@ -368,29 +416,33 @@ private:
     // cut off while streaming.
     static void seedVersion1Data(const QSqlDatabase& db)
     {
-        QVERIFY(exec(db,
-                     QStringLiteral("INSERT INTO conversations(id, title, pinned, created_at, updated_at, model,"
-                                    " system_prompt, params_json, current_leaf_id)"
-                                    " VALUES (1, ?, 0, ?, ?, 'doubao-seed-1-6', 'Be brief.', '{}', 3)"),
-                     {QStringLiteral("Old 旧对话"), kT0, kT0 + 5000}));
-        QVERIFY(exec(db,
-                     QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, created_at)"
-                                    " VALUES (1, 1, NULL, 'user', ?, ?)"),
-                     {QStringLiteral("你好，请介绍一下长城"), kT0}));
-        QVERIFY(exec(db,
-                     QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, reasoning,"
-                                    " tool_calls, prompt_tokens, completion_tokens, total_tokens, cached_tokens,"
-                                    " reasoning_tokens, model, finish_reason, state, created_at)"
-                                    " VALUES (2, 1, 1, 'assistant', ?, 'thinking', ?, 10, 20, 30, 0, 5,"
-                                    " 'doubao-seed-1-6', 'stop', 'complete', ?)"),
-                     {QStringLiteral("The Great Wall 长城是中国古代的军事防御工程"),
-                      QStringLiteral("[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"name\":\"lookup\","
-                                     "\"arguments\":\"{}\"}]"),
-                      kT0 + 1000}));
-        QVERIFY(exec(db,
-                     QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, state,"
-                                    " created_at) VALUES (3, 1, 1, 'assistant', ?, 'streaming', ?)"),
-                     {QStringLiteral("Second answer about Beijing"), kT0 + 2000}));
+        QVERIFY(
+            exec(db,
+                 QStringLiteral("INSERT INTO conversations(id, title, pinned, created_at, updated_at, model,"
+                                " system_prompt, params_json, current_leaf_id)"
+                                " VALUES (1, ?, 0, ?, ?, 'doubao-seed-1-6', 'Be brief.', '{}', 3)"),
+                 {QStringLiteral("Old 旧对话"), kT0, kT0 + 5000}));
+        QVERIFY(exec(
+            db,
+            QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, created_at)"
+                           " VALUES (1, 1, NULL, 'user', ?, ?)"),
+            {QStringLiteral("你好，请介绍一下长城"), kT0}));
+        QVERIFY(exec(
+            db,
+            QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, reasoning,"
+                           " tool_calls, prompt_tokens, completion_tokens, total_tokens, cached_tokens,"
+                           " reasoning_tokens, model, finish_reason, state, created_at)"
+                           " VALUES (2, 1, 1, 'assistant', ?, 'thinking', ?, 10, 20, 30, 0, 5,"
+                           " 'doubao-seed-1-6', 'stop', 'complete', ?)"),
+            {QStringLiteral("The Great Wall 长城是中国古代的军事防御工程"),
+             QStringLiteral("[{\"index\":0,\"id\":\"call_1\",\"type\":\"function\",\"name\":\"lookup\","
+                            "\"arguments\":\"{}\"}]"),
+             kT0 + 1000}));
+        QVERIFY(
+            exec(db,
+                 QStringLiteral("INSERT INTO messages(id, conversation_id, parent_id, role, content, state,"
+                                " created_at) VALUES (3, 1, 1, 'assistant', ?, 'streaming', ?)"),
+                 {QStringLiteral("Second answer about Beijing"), kT0 + 2000}));
     }
 
     QTemporaryDir m_dir;

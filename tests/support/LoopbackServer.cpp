@@ -82,8 +82,14 @@ QByteArray toBytes(const ojson& j)
     return QByteArray::fromStdString(j.dump(-1, ' ', false, ojson::error_handler_t::replace));
 }
 
-std::string utf8(const QString& s) { return s.toStdString(); }
-std::string utf8(const QByteArray& b) { return b.toStdString(); }
+std::string utf8(const QString& s)
+{
+    return s.toStdString();
+}
+std::string utf8(const QByteArray& b)
+{
+    return b.toStdString();
+}
 
 QByteArray findHeader(const Headers& headers, const QByteArray& name)
 {
@@ -104,7 +110,8 @@ bool hasHeader(const Headers& headers, const QByteArray& name)
 // "0217" + 30 digits, the shape of the service's request ids (13 of them are the time in ms).
 QByteArray newRequestId()
 {
-    QByteArray id = "0217" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()).rightJustified(13, '0').right(13);
+    QByteArray id =
+        "0217" + QByteArray::number(QDateTime::currentMSecsSinceEpoch()).rightJustified(13, '0').right(13);
     while (id.size() < 34)
         id.append(static_cast<char>('0' + QRandomGenerator::global()->bounded(10)));
     return id;
@@ -119,38 +126,41 @@ const QByteArray& scriptedId()
 
 QByteArray reasonPhrase(int status)
 {
-    switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Entity";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Unknown";
-    }
+    static const std::pair<int, const char*> phrases[] = {
+        {100, "Continue"},
+        {200, "OK"},
+        {201, "Created"},
+        {202, "Accepted"},
+        {204, "No Content"},
+        {301, "Moved Permanently"},
+        {302, "Found"},
+        {303, "See Other"},
+        {304, "Not Modified"},
+        {307, "Temporary Redirect"},
+        {308, "Permanent Redirect"},
+        {400, "Bad Request"},
+        {401, "Unauthorized"},
+        {403, "Forbidden"},
+        {404, "Not Found"},
+        {405, "Method Not Allowed"},
+        {408, "Request Timeout"},
+        {409, "Conflict"},
+        {410, "Gone"},
+        {413, "Payload Too Large"},
+        {415, "Unsupported Media Type"},
+        {422, "Unprocessable Entity"},
+        {429, "Too Many Requests"},
+        {431, "Request Header Fields Too Large"},
+        {500, "Internal Server Error"},
+        {501, "Not Implemented"},
+        {502, "Bad Gateway"},
+        {503, "Service Unavailable"},
+        {504, "Gateway Timeout"},
+    };
+    for (const auto& [code, phrase] : phrases)
+        if (code == status)
+            return phrase;
+    return status >= 500 ? "Server Error" : status >= 400 ? "Client Error" : "Unknown";
 }
 
 QByteArray httpDate()
@@ -163,7 +173,8 @@ QByteArray httpDate()
 // ---------------------------------------------------------------------------------------------
 // Tokenizer (documented at the top of the file)
 
-struct Token {
+struct Token
+{
     int start = 0; // code points, inclusive
     int end = 0;   // code points, exclusive
 };
@@ -175,9 +186,15 @@ bool isCjk(char32_t c)
            (c >= 0x20000 && c <= 0x3FFFF);
 }
 
-bool isSpaceCp(char32_t c) { return QChar::isSpace(c); }
+bool isSpaceCp(char32_t c)
+{
+    return QChar::isSpace(c);
+}
 
-bool isWordCp(char32_t c) { return c == U'_' || QChar::isLetterOrNumber(c) || QChar::isMark(c); }
+bool isWordCp(char32_t c)
+{
+    return c == U'_' || QChar::isLetterOrNumber(c) || QChar::isMark(c);
+}
 
 QList<Token> tokenize(const QList<uint>& cps)
 {
@@ -210,7 +227,10 @@ QString slice(const QList<uint>& cps, int start, int end)
     return QString::fromUcs4(reinterpret_cast<const char32_t*>(cps.constData()) + start, end - start);
 }
 
-int countTokens(const QString& text) { return int(tokenize(text.toUcs4()).size()); }
+int countTokens(const QString& text)
+{
+    return int(tokenize(text.toUcs4()).size());
+}
 
 // The streamed pieces of a text: one token each, with the whitespace before it; they concatenate
 // back to the text exactly.
@@ -262,7 +282,8 @@ ojson tokenizationEntry(int index, const QString& text)
 // ---------------------------------------------------------------------------------------------
 // chat.completion.chunk JSON
 
-struct ChunkContext {
+struct ChunkContext
+{
     QByteArray id;
     QByteArray model;
     qint64 created = 0;
@@ -404,32 +425,35 @@ ScriptedResponse errorResponse(int status, const QByteArray& code, const QByteAr
                                const QByteArray& param = {})
 {
     const QByteArray id = newRequestId();
-    const QByteArray quoted = code == "AuthenticationError" ? message + " requestId: " + id
-                                                            : message + " Request id: " + id;
+    const QByteArray quoted =
+        code == "AuthenticationError" ? message + " requestId: " + id : message + " Request id: " + id;
     return ScriptedResponse::json(status, errorBody(code, quoted, param), {{"X-Request-Id", id}});
 }
 
 // ---------------------------------------------------------------------------------------------
 // Built-in scenarios
 
-struct ToolCall {
+struct ToolCall
+{
     QByteArray id;
     QByteArray name;
     QList<QByteArray> fragments; // the arguments JSON, cut where the stream cuts it
     QByteArray arguments() const { return fragments.join(); }
 };
 
-struct Answer {
+struct Answer
+{
     QString reasoning;
     QString content;
     QList<ToolCall> toolCalls;
     QByteArray finishReason = "stop";
     Headers extraHeaders;
-    int delayMs = 0;       // before every chunk
-    int dropAfter = -1;    // >= 0: drop the connection after this many content chunks
+    int delayMs = 0;    // before every chunk
+    int dropAfter = -1; // >= 0: drop the connection after this many content chunks
 };
 
-struct ChatInput {
+struct ChatInput
+{
     QByteArray model;
     bool stream = false;
     bool includeUsage = false;
@@ -501,8 +525,8 @@ ChatInput readChatInput(const nlohmann::json& body)
 Answer echoAnswer(const ChatInput& in)
 {
     Answer a;
-    a.content = QStringLiteral("Echo: ") + (in.lastUserText.trimmed().isEmpty() ? QStringLiteral("(nothing to echo)")
-                                                                                  : in.lastUserText);
+    a.content = QStringLiteral("Echo: ") +
+                (in.lastUserText.trimmed().isEmpty() ? QStringLiteral("(nothing to echo)") : in.lastUserText);
     return a;
 }
 
@@ -519,7 +543,8 @@ Answer toolsAnswer(const ChatInput& in)
 {
     Answer a;
     if (in.lastIsTool) {
-        a.content = QStringLiteral("Based on the tools: ") + in.trailingToolResults.join(QStringLiteral("; "));
+        a.content =
+            QStringLiteral("Based on the tools: ") + in.trailingToolResults.join(QStringLiteral("; "));
         return a;
     }
     a.content = QStringLiteral("Checking both.");
@@ -545,7 +570,8 @@ ScriptedResponse streamAnswer(const Answer& a, const ChatInput& in, const QByteA
     int completion = 0;
     int reasoningSoFar = 0;
     auto running = [&]() -> ojson {
-        return in.chunkIncludeUsage ? usageObject(in.promptTokens, completion, reasoningSoFar, 0) : ojson(nullptr);
+        return in.chunkIncludeUsage ? usageObject(in.promptTokens, completion, reasoningSoFar, 0)
+                                    : ojson(nullptr);
     };
 
     ScriptedResponse r = ScriptedResponse::sse({}, false);
@@ -662,10 +688,11 @@ ScriptedResponse tokenizationAnswer(const nlohmann::json& body)
     } else if (text.is_array()) {
         for (const auto& t : text) {
             if (!t.is_string())
-                return errorResponse(400, "InvalidParameter",
-                                     "A parameter specified in the request is not valid: text must be a string "
-                                     "or an array of strings.",
-                                     "text");
+                return errorResponse(
+                    400, "InvalidParameter",
+                    "A parameter specified in the request is not valid: text must be a string "
+                    "or an array of strings.",
+                    "text");
             texts << QString::fromStdString(t.get<std::string>());
         }
     } else {
@@ -688,19 +715,21 @@ ScriptedResponse tokenizationAnswer(const nlohmann::json& body)
 
 ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(const QByteArray&)>& ordinal)
 {
-    const QByteArray missing = "The request failed because it is missing one or multiple required parameters.";
+    const QByteArray missing =
+        "The request failed because it is missing one or multiple required parameters.";
     if (!body.contains("model") || !body["model"].is_string() || body["model"].get<std::string>().empty())
         return errorResponse(400, "MissingParameter", missing, "model");
     if (!body.contains("messages") || !body["messages"].is_array() || body["messages"].empty())
         return errorResponse(400, "MissingParameter", missing, "messages");
     for (const auto& m : body["messages"])
         if (m.is_object() && m.contains("reasoning_content"))
-            return errorResponse(400, "InvalidParameter",
-                                 "A parameter specified in the request is not valid: reasoning_content is not "
-                                 "allowed in input messages.",
-                                 "messages.reasoning_content");
-    if (body.contains("max_tokens") && body.contains("max_completion_tokens") && !body["max_tokens"].is_null() &&
-        !body["max_completion_tokens"].is_null())
+            return errorResponse(
+                400, "InvalidParameter",
+                "A parameter specified in the request is not valid: reasoning_content is not "
+                "allowed in input messages.",
+                "messages.reasoning_content");
+    if (body.contains("max_tokens") && body.contains("max_completion_tokens") &&
+        !body["max_tokens"].is_null() && !body["max_completion_tokens"].is_null())
         return errorResponse(400, "InvalidParameter",
                              "A parameter specified in the request is not valid: max_tokens and "
                              "max_completion_tokens cannot be set at the same time.",
@@ -715,17 +744,19 @@ ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(
         ojson j;
         j["error"] = "model_unavailable";
         j["reason"] = "deprecated";
-        j["message"] = "The model 'loopback-retired' was deprecated on 2026-01-01. The loopback server retired "
-                       "this model. Use 'loopback-echo' instead.";
+        j["message"] =
+            "The model 'loopback-retired' was deprecated on 2026-01-01. The loopback server retired "
+            "this model. Use 'loopback-echo' instead.";
         j["sunset_date"] = "2026-01-01";
         j["replacement"] = "loopback-echo";
         j["migration_url"] = "https://example.invalid/deprecations#loopback-retired";
         return ScriptedResponse::json(410, toBytes(j), {{"X-Request-Id", newRequestId()}});
     }
     if (model == "loopback-ratelimit" && ordinal(model) % 2 == 1) {
-        ScriptedResponse r = errorResponse(429, "RateLimitExceeded",
-                                           "The request has exceeded the rate limit (RPM) of the model. Please "
-                                           "retry after a while.");
+        ScriptedResponse r =
+            errorResponse(429, "RateLimitExceeded",
+                          "The request has exceeded the rate limit (RPM) of the model. Please "
+                          "retry after a while.");
         r.header("Retry-After", "1");
         return r;
     }
@@ -747,7 +778,8 @@ ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(
             a.extraHeaders = {
                 {"Deprecation", "@1767225600"},
                 {"Sunset", "Wed, 01 Jul 2026 00:00:00 GMT"},
-                {"Link", R"(<https://example.invalid/deprecations#loopback>; rel="deprecation"; type="text/html")"}};
+                {"Link",
+                 R"(<https://example.invalid/deprecations#loopback>; rel="deprecation"; type="text/html")"}};
     }
     const QByteArray id = newRequestId();
     return in.stream ? streamAnswer(a, in, id) : completeAnswer(a, in, id);
@@ -762,12 +794,14 @@ QByteArray pathOnly(const QByteArray& path)
 bool bearerPresent(const QByteArray& authorization)
 {
     const QByteArray v = authorization.trimmed();
-    return v.size() > 7 && v.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0 && !v.mid(7).trimmed().isEmpty();
+    return v.size() > 7 && v.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0 &&
+           !v.mid(7).trimmed().isEmpty();
 }
 
 // The one entry point of the built-in behaviour. `authorization` is null when no header check is wanted.
 ScriptedResponse builtIn(const QByteArray& method, const QByteArray& path, const QByteArray& body,
-                         const QByteArray* authorization, const std::function<int(const QByteArray&)>& ordinal)
+                         const QByteArray* authorization,
+                         const std::function<int(const QByteArray&)>& ordinal)
 {
     const QByteArray p = pathOnly(path);
     const bool chat = p.endsWith("/api/v3/chat/completions");
@@ -784,10 +818,11 @@ ScriptedResponse builtIn(const QByteArray& method, const QByteArray& path, const
     }
     const nlohmann::json doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
-        return errorResponse(400, "InvalidParameter",
-                             "A parameter specified in the request is not valid: the request body is not a JSON "
-                             "object.",
-                             "body");
+        return errorResponse(
+            400, "InvalidParameter",
+            "A parameter specified in the request is not valid: the request body is not a JSON "
+            "object.",
+            "body");
     return chat ? chatAnswer(doc, ordinal) : tokenizationAnswer(doc);
 }
 
@@ -796,7 +831,8 @@ ScriptedResponse builtIn(const QByteArray& method, const QByteArray& path, const
 
 enum class ParseStatus { Incomplete, Complete, Malformed, HeadersTooLarge, BodyTooLarge };
 
-struct ParsedRequest {
+struct ParsedRequest
+{
     RecordedRequest request;
     bool keepAlive = true;
     bool expectsContinue = false; // the client waits for "100 Continue" before sending the body
@@ -958,7 +994,10 @@ bool isFramingHeader(const QByteArray& name)
 // =============================================================================================
 // Public value types
 
-QByteArray RecordedRequest::header(const QByteArray& name) const { return findHeader(headers, name); }
+QByteArray RecordedRequest::header(const QByteArray& name) const
+{
+    return findHeader(headers, name);
+}
 
 Step Step::write(QByteArray bytes)
 {
@@ -1057,35 +1096,45 @@ QByteArray toolCallArgs(int index, const QByteArray& argumentsPiece)
 
 QByteArray usageOnly(int prompt, int completion, int reasoningTokens, int cached)
 {
-    return usageChunk(scriptedContext(kDefaultModel), usageObject(prompt, completion, reasoningTokens, cached));
+    return usageChunk(scriptedContext(kDefaultModel),
+                      usageObject(prompt, completion, reasoningTokens, cached));
 }
 
-QByteArray errorObject(const QByteArray& code, const QByteArray& message) { return errorBody(code, message); }
+QByteArray errorObject(const QByteArray& code, const QByteArray& message)
+{
+    return errorBody(code, message);
+}
 
-QByteArray chunkId() { return scriptedId(); }
+QByteArray chunkId()
+{
+    return scriptedId();
+}
 
 } // namespace chunks
 
 ScriptedResponse scenarioFor(const QByteArray& requestBody, const QByteArray& path)
 {
     static QHash<QByteArray, int> perModel; // the free function has no server to count on
-    return builtIn("POST", path, requestBody, nullptr, [](const QByteArray& model) { return ++perModel[model]; });
+    return builtIn("POST", path, requestBody, nullptr,
+                   [](const QByteArray& model) { return ++perModel[model]; });
 }
 
 // =============================================================================================
 // The server
 
-struct LoopbackServer::Connection {
+struct LoopbackServer::Connection
+{
     QByteArray buffer;
     bool busy = false;         // a response is being written; later (pipelined) requests wait
     bool sentContinue = false; // "100 Continue" already sent for the request being received
 };
 
-struct LoopbackServer::ResponseRun {
+struct LoopbackServer::ResponseRun
+{
     QPointer<QTcpSocket> socket;
     ScriptedResponse response;
-    size_t next = 0;            // the next step
-    QList<QByteArray> pending;  // framed pieces of the current Write, sent one per event-loop turn
+    size_t next = 0;           // the next step
+    QList<QByteArray> pending; // framed pieces of the current Write, sent one per event-loop turn
     bool closeAfter = false;
 };
 
@@ -1105,20 +1154,35 @@ LoopbackServer::~LoopbackServer()
     m_connections.clear();
 }
 
-bool LoopbackServer::listen(quint16 port) { return m_server->listen(QHostAddress::LocalHost, port); }
+bool LoopbackServer::listen(quint16 port)
+{
+    return m_server->listen(QHostAddress::LocalHost, port);
+}
 
-quint16 LoopbackServer::port() const { return m_server->serverPort(); }
+quint16 LoopbackServer::port() const
+{
+    return m_server->serverPort();
+}
 
-QUrl LoopbackServer::baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v3").arg(port())); }
+QUrl LoopbackServer::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1/api/v3").arg(port()));
+}
 
 void LoopbackServer::enqueue(const QByteArray& pathSuffix, const ScriptedResponse& response)
 {
     m_queue.append({pathSuffix, response});
 }
 
-void LoopbackServer::clearQueue() { m_queue.clear(); }
+void LoopbackServer::clearQueue()
+{
+    m_queue.clear();
+}
 
-int LoopbackServer::openConnections() const { return int(m_connections.size()); }
+int LoopbackServer::openConnections() const
+{
+    return int(m_connections.size());
+}
 
 void LoopbackServer::onNewConnection()
 {
@@ -1170,7 +1234,8 @@ void LoopbackServer::processBuffer(QTcpSocket* socket)
         return;
     case ParseStatus::HeadersTooLarge:
         conn->busy = true;
-        startResponse(socket, errorResponse(431, "InvalidParameter", "The request headers are too large."), true);
+        startResponse(socket, errorResponse(431, "InvalidParameter", "The request headers are too large."),
+                      true);
         return;
     case ParseStatus::BodyTooLarge:
         conn->busy = true;
@@ -1209,7 +1274,8 @@ void LoopbackServer::startResponse(QTcpSocket* socket, const ScriptedResponse& r
     run->response = response;
     run->closeAfter = closeAfter || findHeader(response.headers, "Connection").toLower().contains("close");
 
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
     for (const auto& h : response.headers)
         if (!isFramingHeader(h.first))
             head += h.first + ": " + h.second + "\r\n";
@@ -1248,7 +1314,9 @@ void LoopbackServer::runSteps(const std::shared_ptr<ResponseRun>& run)
     QTcpSocket* socket = run->socket.data();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return; // the client went away; onDisconnected has cleaned up
-    auto later = [this, run](int ms) { QTimer::singleShot(ms, this, [this, run] { runSteps(run); }); };
+    auto later = [this, run](int ms) {
+        QTimer::singleShot(ms, this, [this, run] { runSteps(run); });
+    };
 
     if (!run->pending.isEmpty()) {
         // One piece per event-loop turn, so pieces leave as separate TCP writes.

@@ -23,12 +23,16 @@ constexpr int kSafety = 10000; // a safety limit for waits, never a measured exp
 const QByteArray kKey = "Bearer test-key-loopback";
 const QByteArray kChatPath = "/api/v3/chat/completions";
 
-json parseJson(const QByteArray& bytes) { return json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false); }
+json parseJson(const QByteArray& bytes)
+{
+    return json::parse(bytes.constBegin(), bytes.constEnd(), nullptr, false);
+}
 
 QByteArray str(const json& j, const char* key)
 {
-    return j.is_object() && j.contains(key) && j[key].is_string() ? QByteArray::fromStdString(j[key].get<std::string>())
-                                                                   : QByteArray();
+    return j.is_object() && j.contains(key) && j[key].is_string()
+               ? QByteArray::fromStdString(j[key].get<std::string>())
+               : QByteArray();
 }
 
 // A request body for the chat endpoint with one user message, plus fields merged in from `extra`.
@@ -46,20 +50,21 @@ QByteArray chatBody(const QByteArray& model, bool stream, const QByteArray& extr
 QByteArray rawRequest(const QByteArray& path, const QByteArray& body, const QByteArray& extraHeaders = {})
 {
     return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " + kKey +
-           "\r\nContent-Type: application/json\r\n" + extraHeaders + "Content-Length: " +
-           QByteArray::number(body.size()) + "\r\n\r\n" + body;
+           "\r\nContent-Type: application/json\r\n" + extraHeaders +
+           "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body;
 }
 
 // One HTTP response read strictly from raw bytes, independent of any HTTP library.
-struct RawResponse {
-    bool complete = false;   // everything up to the end of the body (terminating chunk included) is here
-    bool wellFormed = true;  // every size line is hex and every chunk ends in CRLF
+struct RawResponse
+{
+    bool complete = false;  // everything up to the end of the body (terminating chunk included) is here
+    bool wellFormed = true; // every size line is hex and every chunk ends in CRLF
     QByteArray statusLine;
     int status = 0;
     Headers headers;
-    QByteArray body;         // de-chunked
-    QList<int> chunkSizes;   // as announced on the wire, without the terminating 0
-    qsizetype end = 0;       // offset just past this response
+    QByteArray body;       // de-chunked
+    QList<int> chunkSizes; // as announced on the wire, without the terminating 0
+    qsizetype end = 0;     // offset just past this response
 
     QByteArray header(const QByteArray& name) const
     {
@@ -129,7 +134,8 @@ RawResponse parseRaw(const QByteArray& data, qsizetype from = 0)
 }
 
 // A plain TCP client that keeps every byte and counts the reads it took.
-class RawClient {
+class RawClient
+{
 public:
     explicit RawClient(quint16 port)
     {
@@ -176,7 +182,8 @@ QList<QByteArray> ssePayloads(const QByteArray& body, bool* clean)
     return out;
 }
 
-struct HttpReply {
+struct HttpReply
+{
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     int status = 0;
     QByteArray reason;
@@ -192,7 +199,8 @@ struct HttpReply {
 };
 
 // What a streamed chat answer adds up to, read chunk by chunk with checks on every chunk.
-struct StreamSummary {
+struct StreamSummary
+{
     QString reasoning;
     QString content;
     QByteArray finishReason;
@@ -224,8 +232,8 @@ StreamSummary summarize(const QByteArray& body, const QByteArray& requestId, con
             s.problems << QStringLiteral("chunk %1 is not JSON").arg(i);
             continue;
         }
-        if (str(c, "object") != "chat.completion.chunk" || str(c, "id") != requestId || str(c, "model") != model ||
-            !c.contains("created") || !c["created"].is_number_integer())
+        if (str(c, "object") != "chat.completion.chunk" || str(c, "id") != requestId ||
+            str(c, "model") != model || !c.contains("created") || !c["created"].is_number_integer())
             s.problems << QStringLiteral("chunk %1 envelope").arg(i);
         if (!c.contains("choices") || !c["choices"].is_array() || !c.contains("usage")) {
             s.problems << QStringLiteral("chunk %1 has no choices or usage").arg(i);
@@ -287,7 +295,8 @@ StreamSummary summarize(const QByteArray& body, const QByteArray& requestId, con
 
 } // namespace
 
-class TestLoopbackServer : public QObject {
+class TestLoopbackServer : public QObject
+{
     Q_OBJECT
 private:
     QNetworkAccessManager* m_nam = nullptr;
@@ -310,7 +319,8 @@ private:
             request.setRawHeader(h.first, h.second);
         QNetworkReply* reply = m_nam->sendCustomRequest(request, method, body);
         HttpReply out;
-        QObject::connect(reply, &QNetworkReply::readyRead, reply, [reply, &out] { out.body += reply->readAll(); });
+        QObject::connect(reply, &QNetworkReply::readyRead, reply,
+                         [reply, &out] { out.body += reply->readAll(); });
         QSignalSpy finished(reply, &QNetworkReply::finished);
         if (!reply->isFinished() && !finished.wait(kSafety))
             qWarning("request did not finish within the safety limit");
@@ -322,7 +332,10 @@ private:
         reply->deleteLater();
         return out;
     }
-    HttpReply post(const QByteArray& body, const QByteArray& path = "/chat/completions") { return send("POST", path, body); }
+    HttpReply post(const QByteArray& body, const QByteArray& path = "/chat/completions")
+    {
+        return send("POST", path, body);
+    }
 
 private slots:
     void init()
@@ -342,7 +355,8 @@ private slots:
 
     void baseUrlPointsAtTheApiRoot()
     {
-        QCOMPARE(m_server->baseUrl(), QUrl(QStringLiteral("http://127.0.0.1:%1/api/v3").arg(m_server->port())));
+        QCOMPARE(m_server->baseUrl(),
+                 QUrl(QStringLiteral("http://127.0.0.1:%1/api/v3").arg(m_server->port())));
     }
 
     // ---- HTTP framing, byte for byte -------------------------------------------------------
@@ -358,8 +372,8 @@ private slots:
     void chunkedFraming()
     {
         QFETCH(int, chunkSize);
-        const QList<QByteArray> payloads = {ch::content(QStringLiteral("你好")), ch::content(QStringLiteral(", world")),
-                                            ch::finish("stop")};
+        const QList<QByteArray> payloads = {ch::content(QStringLiteral("你好")),
+                                            ch::content(QStringLiteral(", world")), ch::finish("stop")};
         ScriptedResponse response = ScriptedResponse::sse(payloads);
         response.chunkSize = chunkSize;
         m_server->enqueue("/chat/completions", response);
@@ -529,7 +543,8 @@ private slots:
     {
         QTest::addColumn<QByteArray>("version");
         QTest::addColumn<QByteArray>("connectionHeader");
-        QTest::newRow("HTTP/1.1 Connection: close") << QByteArray("HTTP/1.1") << QByteArray("Connection: close\r\n");
+        QTest::newRow("HTTP/1.1 Connection: close")
+            << QByteArray("HTTP/1.1") << QByteArray("Connection: close\r\n");
         QTest::newRow("HTTP/1.0") << QByteArray("HTTP/1.0") << QByteArray();
     }
     void connectionCloseIsHonoured()
@@ -539,8 +554,9 @@ private slots:
         RawClient client(m_server->port());
         QTRY_VERIFY_WITH_TIMEOUT(client.connected(), kSafety);
         const QByteArray body = chatBody("loopback-echo", false);
-        client.send("POST " + kChatPath + ' ' + version + "\r\nAuthorization: " + kKey + "\r\n" + connectionHeader +
-                    "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        client.send("POST " + kChatPath + ' ' + version + "\r\nAuthorization: " + kKey + "\r\n" +
+                    connectionHeader + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+                    body);
         QTRY_COMPARE_WITH_TIMEOUT(client.socket().state(), QAbstractSocket::UnconnectedState, kSafety);
         const RawResponse r = parseRaw(client.data());
         QVERIFY(r.complete);
@@ -570,7 +586,8 @@ private slots:
         connect(m_server, &LoopbackServer::requestReceived, this,
                 [&seen](const RecordedRequest& request) { seen << request; });
         const QByteArray body = chatBody("loopback-echo", false, "{}", QStringLiteral("记录 me"));
-        const HttpReply reply = send("POST", "/chat/completions?trace=1", body, kKey, {{"X-Custom-Header", "Value-1"}});
+        const HttpReply reply =
+            send("POST", "/chat/completions?trace=1", body, kKey, {{"X-Custom-Header", "Value-1"}});
         QCOMPARE(reply.status, 200);
         QCOMPARE(seen.size(), 1);
         QCOMPARE(m_server->requests().size(), 1);
@@ -739,20 +756,21 @@ private slots:
         QTest::newRow("reasoning without usage")
             << chatBody("loopback-reasoning", true) << thought << answer << QByteArray("stop") << false << 0;
         QTest::newRow("reasoning, thinking disabled")
-            << chatBody("loopback-reasoning", true, R"({"thinking":{"type":"disabled"}})") << QString() << answer
-            << QByteArray("stop") << false << 0;
-        QTest::newRow("echo") << chatBody("loopback-echo", true) << QString() << echo << QByteArray("stop") << false
-                              << 0;
+            << chatBody("loopback-reasoning", true, R"({"thinking":{"type":"disabled"}})") << QString()
+            << answer << QByteArray("stop") << false << 0;
+        QTest::newRow("echo") << chatBody("loopback-echo", true) << QString() << echo << QByteArray("stop")
+                              << false << 0;
         QTest::newRow("echo of Chinese")
             << chatBody("loopback-echo", true, "{}", QStringLiteral("你好，世界")) << QString()
             << QStringLiteral("Echo: 你好，世界") << QByteArray("stop") << false << 0;
-        QTest::newRow("unknown model echoes")
-            << chatBody("doubao-seed-1-6-250615", true) << QString() << echo << QByteArray("stop") << false << 0;
+        QTest::newRow("unknown model echoes") << chatBody("doubao-seed-1-6-250615", true) << QString() << echo
+                                              << QByteArray("stop") << false << 0;
         QTest::newRow("deprecated answers normally")
             << chatBody("loopback-deprecated", true) << QString() << echo << QByteArray("stop") << false << 0;
-        QTest::newRow("tools") << chatBody("loopback-tools", true, R"({"stream_options":{"include_usage":true}})")
-                               << QString() << QStringLiteral("Checking both.") << QByteArray("tool_calls") << true
-                               << 2;
+        QTest::newRow("tools") << chatBody("loopback-tools", true,
+                                           R"({"stream_options":{"include_usage":true}})")
+                               << QString() << QStringLiteral("Checking both.") << QByteArray("tool_calls")
+                               << true << 2;
         const QByteArray afterTools = chatBody("loopback-tools", true, R"({"messages":[
             {"role":"user","content":"weather and time?"},
             {"role":"assistant","content":"Checking both.","tool_calls":[
@@ -760,9 +778,9 @@ private slots:
               {"id":"call_loopback_time","type":"function","function":{"name":"get_time","arguments":"{}"}}]},
             {"role":"tool","tool_call_id":"call_loopback_weather","content":"sunny"},
             {"role":"tool","tool_call_id":"call_loopback_time","content":"10:00"}]})");
-        QTest::newRow("tools after tool results") << afterTools << QString()
-                                                  << QStringLiteral("Based on the tools: sunny; 10:00")
-                                                  << QByteArray("stop") << false << 0;
+        QTest::newRow("tools after tool results")
+            << afterTools << QString() << QStringLiteral("Based on the tools: sunny; 10:00")
+            << QByteArray("stop") << false << 0;
     }
     void streamedScenarios()
     {
@@ -809,8 +827,10 @@ private slots:
         if (model == "loopback-deprecated") {
             QCOMPARE(reply.header("Deprecation"), QByteArray("@1767225600"));
             QCOMPARE(reply.header("Sunset"), QByteArray("Wed, 01 Jul 2026 00:00:00 GMT"));
-            QCOMPARE(reply.header("Link"),
-                     QByteArray(R"(<https://example.invalid/deprecations#loopback>; rel="deprecation"; type="text/html")"));
+            QCOMPARE(
+                reply.header("Link"),
+                QByteArray(
+                    R"(<https://example.invalid/deprecations#loopback>; rel="deprecation"; type="text/html")"));
         } else {
             QVERIFY(reply.header("Deprecation").isEmpty());
         }
@@ -866,7 +886,8 @@ private slots:
                 QVERIFY(str(e, "message").endsWith("Request id: " + reply.header("X-Request-Id")));
             } else {
                 QCOMPARE(reply.status, 200);
-                const StreamSummary s = summarize(reply.body, reply.header("X-Request-Id"), "loopback-ratelimit");
+                const StreamSummary s =
+                    summarize(reply.body, reply.header("X-Request-Id"), "loopback-ratelimit");
                 QVERIFY(s.problems.isEmpty());
                 QCOMPARE(s.content, QStringLiteral("Echo: hello loopback world"));
             }
@@ -917,15 +938,17 @@ private slots:
         QTest::addColumn<QByteArray>("finish");
         QTest::addColumn<int>("completionTokens");
         QTest::addColumn<int>("reasoningTokens");
-        QTest::newRow("reasoning") << QByteArray("loopback-reasoning") << QStringLiteral("Let me think about this.")
+        QTest::newRow("reasoning") << QByteArray("loopback-reasoning")
+                                   << QStringLiteral("Let me think about this.")
                                    << QStringLiteral("The answer is 42.") << QByteArray("stop") << 11 << 6;
         QTest::newRow("echo") << QByteArray("loopback-echo") << QString()
                               << QStringLiteral("Echo: hello loopback world") << QByteArray("stop") << 5 << 0;
         QTest::newRow("deprecated") << QByteArray("loopback-deprecated") << QString()
-                                    << QStringLiteral("Echo: hello loopback world") << QByteArray("stop") << 5 << 0;
+                                    << QStringLiteral("Echo: hello loopback world") << QByteArray("stop") << 5
+                                    << 0;
         // "Checking both." 3 + {"city":"Beijing"} 5 + {"tz":"Asia/Shanghai"} 7
-        QTest::newRow("tools") << QByteArray("loopback-tools") << QString() << QStringLiteral("Checking both.")
-                               << QByteArray("tool_calls") << 15 << 0;
+        QTest::newRow("tools") << QByteArray("loopback-tools") << QString()
+                               << QStringLiteral("Checking both.") << QByteArray("tool_calls") << 15 << 0;
     }
     void completeAnswers()
     {
@@ -999,24 +1022,25 @@ private slots:
         QTest::newRow("badkey") << QByteArray("POST") << QByteArray("/chat/completions") << kKey
                                 << chatBody("loopback-badkey", true) << 401 << QByteArray("Unauthorized")
                                 << QByteArray("AuthenticationError");
-        QTest::newRow("no Authorization header") << QByteArray("POST") << QByteArray("/chat/completions")
-                                                 << QByteArray() << echo << 401 << QByteArray("Unauthorized")
-                                                 << QByteArray("AuthenticationError");
-        QTest::newRow("empty bearer") << QByteArray("POST") << QByteArray("/chat/completions")
-                                      << QByteArray("Bearer ") << echo << 401 << QByteArray("Unauthorized")
-                                      << QByteArray("AuthenticationError");
-        QTest::newRow("no key on tokenization") << QByteArray("POST") << QByteArray("/tokenization") << QByteArray()
-                                                << QByteArray(R"({"model":"m","text":"a"})") << 401
-                                                << QByteArray("Unauthorized") << QByteArray("AuthenticationError");
+        QTest::newRow("no Authorization header")
+            << QByteArray("POST") << QByteArray("/chat/completions") << QByteArray() << echo << 401
+            << QByteArray("Unauthorized") << QByteArray("AuthenticationError");
+        QTest::newRow("empty bearer")
+            << QByteArray("POST") << QByteArray("/chat/completions") << QByteArray("Bearer ") << echo << 401
+            << QByteArray("Unauthorized") << QByteArray("AuthenticationError");
+        QTest::newRow("no key on tokenization")
+            << QByteArray("POST") << QByteArray("/tokenization") << QByteArray()
+            << QByteArray(R"({"model":"m","text":"a"})") << 401 << QByteArray("Unauthorized")
+            << QByteArray("AuthenticationError");
         QTest::newRow("malformed JSON") << QByteArray("POST") << QByteArray("/chat/completions") << kKey
                                         << QByteArray(R"({"model": "loopback-echo",)") << 400
                                         << QByteArray("Bad Request") << QByteArray("InvalidParameter");
-        QTest::newRow("JSON but not an object") << QByteArray("POST") << QByteArray("/chat/completions") << kKey
-                                                << QByteArray("[1,2]") << 400 << QByteArray("Bad Request")
-                                                << QByteArray("InvalidParameter");
+        QTest::newRow("JSON but not an object")
+            << QByteArray("POST") << QByteArray("/chat/completions") << kKey << QByteArray("[1,2]") << 400
+            << QByteArray("Bad Request") << QByteArray("InvalidParameter");
         QTest::newRow("no messages") << QByteArray("POST") << QByteArray("/chat/completions") << kKey
-                                     << QByteArray(R"({"model":"loopback-echo"})") << 400 << QByteArray("Bad Request")
-                                     << QByteArray("MissingParameter");
+                                     << QByteArray(R"({"model":"loopback-echo"})") << 400
+                                     << QByteArray("Bad Request") << QByteArray("MissingParameter");
         QTest::newRow("reasoning_content sent back")
             << QByteArray("POST") << QByteArray("/chat/completions") << kKey
             << QByteArray(R"({"model":"loopback-echo","messages":[{"role":"user","content":"a"},
@@ -1026,13 +1050,14 @@ private slots:
             << QByteArray("POST") << QByteArray("/chat/completions") << kKey
             << chatBody("loopback-echo", false, R"({"max_tokens":10,"max_completion_tokens":10})") << 400
             << QByteArray("Bad Request") << QByteArray("InvalidParameter");
-        QTest::newRow("tokenization without text") << QByteArray("POST") << QByteArray("/tokenization") << kKey
-                                                   << QByteArray(R"({"model":"m"})") << 400
-                                                   << QByteArray("Bad Request") << QByteArray("MissingParameter");
-        QTest::newRow("unknown path") << QByteArray("POST") << QByteArray("/models/list") << kKey << echo << 404
-                                      << QByteArray("Not Found") << QByteArray("NotFound");
-        QTest::newRow("GET on chat") << QByteArray("GET") << QByteArray("/chat/completions") << kKey << QByteArray()
-                                     << 405 << QByteArray("Method Not Allowed") << QByteArray("MethodNotAllowed");
+        QTest::newRow("tokenization without text")
+            << QByteArray("POST") << QByteArray("/tokenization") << kKey << QByteArray(R"({"model":"m"})")
+            << 400 << QByteArray("Bad Request") << QByteArray("MissingParameter");
+        QTest::newRow("unknown path") << QByteArray("POST") << QByteArray("/models/list") << kKey << echo
+                                      << 404 << QByteArray("Not Found") << QByteArray("NotFound");
+        QTest::newRow("GET on chat") << QByteArray("GET") << QByteArray("/chat/completions") << kKey
+                                     << QByteArray() << 405 << QByteArray("Method Not Allowed")
+                                     << QByteArray("MethodNotAllowed");
     }
     void errorAnswers()
     {
@@ -1056,7 +1081,8 @@ private slots:
         QVERIFY(!id.isEmpty());
         QVERIFY2(str(e, "message").endsWith(id), str(e, "message").constData());
         if (status == 401)
-            QVERIFY(str(e, "message").startsWith("The API key or AK/SK in the request is missing or invalid."));
+            QVERIFY(
+                str(e, "message").startsWith("The API key or AK/SK in the request is missing or invalid."));
     }
 
     void retiredModelIsGoneWithStructuredBody()
@@ -1079,11 +1105,11 @@ private slots:
 
     void tokenization_data()
     {
-        QTest::addColumn<QByteArray>("text");          // the JSON value sent as "text"
-        QTest::addColumn<QList<int>>("counts");        // total_tokens per entry
-        QTest::addColumn<QByteArray>("firstOffsets");  // offset_mapping of entry 0, as JSON
-        QTest::newRow("words and punctuation")
-            << QByteArray(R"("Hello, world!")") << QList<int>{4} << QByteArray("[[0,5],[5,6],[7,12],[12,13]]");
+        QTest::addColumn<QByteArray>("text");         // the JSON value sent as "text"
+        QTest::addColumn<QList<int>>("counts");       // total_tokens per entry
+        QTest::addColumn<QByteArray>("firstOffsets"); // offset_mapping of entry 0, as JSON
+        QTest::newRow("words and punctuation") << QByteArray(R"("Hello, world!")") << QList<int>{4}
+                                               << QByteArray("[[0,5],[5,6],[7,12],[12,13]]");
         QTest::newRow("CJK characters") << QByteArray(R"("你好，世界")") << QList<int>{5}
                                         << QByteArray("[[0,1],[1,2],[2,3],[3,4],[4,5]]");
         QTest::newRow("mixed") << QByteArray(R"("gpt-4o 说 hi")") << QList<int>{5}
@@ -1091,8 +1117,8 @@ private slots:
         QTest::newRow("emoji run, code point offsets")
             << QByteArray(R"("ok 😀😀 go")") << QList<int>{3} << QByteArray("[[0,2],[3,5],[6,8]]");
         QTest::newRow("empty") << QByteArray(R"("")") << QList<int>{0} << QByteArray("[]");
-        QTest::newRow("array of texts") << QByteArray(R"(["a b", "c", "世界 ok"])") << QList<int>{2, 1, 3}
-                                        << QByteArray("[[0,1],[2,3]]");
+        QTest::newRow("array of texts")
+            << QByteArray(R"(["a b", "c", "世界 ok"])") << QList<int>{2, 1, 3} << QByteArray("[[0,1],[2,3]]");
     }
     void tokenization()
     {

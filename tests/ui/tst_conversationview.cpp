@@ -1,4 +1,788 @@
+// The conversation pane: Markdown rendering, the message delegate's layout cache and buttons, the
+// view's following of the end while an answer streams. A QStandardItemModel with MessageListModel's
+// roles stands in for the real model, so every case controls exactly what the view sees.
+#include "conversation/ConversationView.h"
+#include "conversation/MarkdownRenderer.h"
+#include "conversation/MessageDelegate.h"
+#include "models/MessageListModel.h"
+#include "store/StoreTypes.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QClipboard>
+#include <QPainter>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QToolButton>
 #include <QtTest>
-class Placeholder : public QObject { Q_OBJECT private slots: void pending() { QVERIFY(true); } };
-QTEST_GUILESS_MAIN(Placeholder)
+
+using namespace ark;
+using ark::ui::ConversationView;
+using ark::ui::MarkdownRenderer;
+using ark::ui::MessageDelegate;
+using Roles = ark::models::MessageListModel::Roles;
+using Action = MessageDelegate::Action;
+
+namespace {
+
+struct Message {
+    qint64 id = 0;
+    api::Role role = api::Role::Assistant;
+    QString content;
+    store::MessageState state = store::MessageState::Complete;
+    QString model = QStringLiteral("doubao-seed-1-6");
+    qint64 promptTokens = -1, completionTokens = -1, reasoningTokens = -1;
+    QString finishReason;
+    bool streaming = false;
+    QString reasoning;
+    QString errorMessage, errorCode, requestId;
+    int branchIndex = 0, branchCount = 1;
+};
+
+quint64 g_revision = 1;
+
+QStandardItem* makeItem(const Message& m)
+{
+    auto* item = new QStandardItem;
+    item->setData(m.id, Roles::MessageIdRole);
+    item->setData(int(m.role), Roles::RoleRole);
+    item->setData(m.content, Roles::ContentRole);
+    item->setData(m.reasoning, Roles::ReasoningRole);
+    item->setData(m.model, Roles::ModelRole);
+    item->setData(QDateTime::currentDateTimeUtc(), Roles::CreatedAtRole);
+    item->setData(m.promptTokens, Roles::PromptTokensRole);
+    item->setData(m.completionTokens, Roles::CompletionTokensRole);
+    item->setData(m.reasoningTokens, Roles::ReasoningTokensRole);
+    item->setData(qint64(-1), Roles::CachedTokensRole);
+    item->setData(m.finishReason, Roles::FinishReasonRole);
+    item->setData(int(m.state), Roles::StateRole);
+    item->setData(m.streaming, Roles::IsStreamingRole);
+    item->setData(m.errorMessage, Roles::ErrorMessageRole);
+    item->setData(m.errorCode, Roles::ErrorCodeRole);
+    item->setData(QString(), Roles::ErrorKindRole);
+    item->setData(m.requestId, Roles::RequestIdRole);
+    item->setData(m.branchIndex, Roles::BranchIndexRole);
+    item->setData(m.branchCount, Roles::BranchCountRole);
+    item->setData(QVariantList(), Roles::ToolCallsRole);
+    item->setData(g_revision++, Roles::RevisionRole);
+    return item;
+}
+
+Message user(qint64 id, const QString& text)
+{
+    Message m;
+    m.id = id;
+    m.role = api::Role::User;
+    m.content = text;
+    return m;
+}
+
+Message answer(qint64 id, const QString& text)
+{
+    Message m;
+    m.id = id;
+    m.content = text;
+    m.promptTokens = 12;
+    m.completionTokens = 30;
+    m.finishReason = QStringLiteral("stop");
+    return m;
+}
+
+// What streaming does to a row: more text and a new revision in one change.
+void appendText(QStandardItemModel* model, int row, const QString& text)
+{
+    QStandardItem* item = model->item(row);
+    item->setData(item->data(Roles::ContentRole).toString() + text, Roles::ContentRole);
+    item->setData(g_revision++, Roles::RevisionRole);
+}
+
+const QString kRichAnswer = QStringLiteral(
+    "Here is a **comparison** of the two options, with a [link](https://example.org/docs):\n\n"
+    "| Option | Latency | Cost |\n|---|---:|---:|\n| Streaming | 120 ms | low |\n| Batch | 2 s | lower |\n\n"
+    "```python\ndef greet(name):\n    return f\"Hello, {name}!\"\n\nprint(greet(\"Ark\"))\n```\n\n"
+    "- first point with `inline code`\n- second point\n");
+
+} // namespace
+
+class TestConversationView : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void codeBlocks_data();
+    void codeBlocks();
+    void plainText_data();
+    void plainText();
+    void chunksRenderLikeTheWhole();
+    void codeBlockHasBackgroundAndPadding();
+    void darkPaletteKeepsCodeDistinct();
+    void sizesArePositiveAndGrowWithContent();
+    void layoutIsCachedWhileScrolling();
+    void streamingFollowsTheEnd();
+    void streamingRerendersOnlyTheTail();
+    void scrolledUpStaysAndJumpButtonReturns();
+    void hoverActionsEmitIds_data();
+    void hoverActionsEmitIds();
+    void branchSwitcherSteps();
+    void copyPutsMarkdownOnClipboard();
+    void codeCopyButtonCopiesCode();
+    void errorCardShowsMessageAndRetries();
+    void interruptedAndFooterTexts();
+    void thinkingLineWhileReasoning();
+    void keyboardMovesAndCopies();
+    void longConversationLaysOutLazily();
+    void screenshot();
+
+private:
+    ConversationView* makeView(const QList<Message>& messages, QSize size = QSize(720, 600));
+    void clickAt(ConversationView* view, const QPoint& pos);
+
+    QStandardItemModel* m_model = nullptr;
+    ConversationView* m_view = nullptr;
+};
+
+void TestConversationView::init()
+{
+    m_model = new QStandardItemModel;
+}
+
+void TestConversationView::cleanup()
+{
+    delete m_view;
+    m_view = nullptr;
+    delete m_model;
+    m_model = nullptr;
+}
+
+ConversationView* TestConversationView::makeView(const QList<Message>& messages, QSize size)
+{
+    for (const Message& m : messages)
+        m_model->appendRow(makeItem(m));
+    m_view = new ConversationView;
+    m_view->resize(size);
+    m_view->setModel(m_model);
+    m_view->show();
+    if (!QTest::qWaitForWindowExposed(m_view))
+        qWarning("window not exposed");
+    QCoreApplication::processEvents();
+    return m_view;
+}
+
+void TestConversationView::clickAt(ConversationView* view, const QPoint& pos)
+{
+    QTest::mouseMove(view->viewport(), pos);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, pos);
+}
+
+// ---- Markdown ---------------------------------------------------------------------------------
+
+void TestConversationView::codeBlocks_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QStringList>("languages");
+    QTest::addColumn<QStringList>("codes");
+
+    QTest::newRow("none") << QStringLiteral("Just `inline` code.") << QStringList() << QStringList();
+    QTest::newRow("one") << QStringLiteral("Text\n\n```cpp\nint a;\n\nint b;\n```\nafter")
+                         << QStringList{QStringLiteral("cpp")}
+                         << QStringList{QStringLiteral("int a;\n\nint b;")};
+    QTest::newRow("two adjacent same language")
+        << QStringLiteral("```bash\nls\n```\n\n```bash\npwd\n```\n")
+        << QStringList{QStringLiteral("bash"), QStringLiteral("bash")}
+        << QStringList{QStringLiteral("ls"), QStringLiteral("pwd")};
+    QTest::newRow("tilde fence, info string") << QStringLiteral("~~~~ js title=x\nlet a = 1;\n~~~~\n")
+                                              << QStringList{QStringLiteral("js")}
+                                              << QStringList{QStringLiteral("let a = 1;")};
+    QTest::newRow("inside a list") << QStringLiteral("1. step\n\n   ```sh\n   make\n     -j2\n   ```\n2. next\n")
+                                   << QStringList{QStringLiteral("sh")}
+                                   << QStringList{QStringLiteral("make\n  -j2")};
+    QTest::newRow("unclosed while streaming") << QStringLiteral("Start:\n```py\nx = 1\ny = ")
+                                              << QStringList{QStringLiteral("py")}
+                                              << QStringList{QStringLiteral("x = 1\ny = ")};
+    QTest::newRow("longer closing fence, inner backticks")
+        << QStringLiteral("````md\n```\nnested\n```\n`````\n") << QStringList{QStringLiteral("md")}
+        << QStringList{QStringLiteral("```\nnested\n```")};
+}
+
+void TestConversationView::codeBlocks()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QStringList, languages);
+    QFETCH(QStringList, codes);
+    const QList<ui::CodeBlock> blocks = MarkdownRenderer::codeBlocks(markdown);
+    QCOMPARE(blocks.size(), languages.size());
+    for (int i = 0; i < blocks.size(); ++i) {
+        QCOMPARE(blocks.at(i).language, languages.at(i));
+        QCOMPARE(blocks.at(i).code, codes.at(i));
+    }
+    // The rendered document finds the same fenced blocks, in the same order, with the same code.
+    MarkdownRenderer renderer;
+    const ui::RenderedMarkdown rendered = renderer.render(markdown, 500);
+    QList<ui::RenderedCodeBlock> fenced;
+    for (const auto& b : rendered.codeBlocks) {
+        if (b.fenceIndex >= 0)
+            fenced.append(b);
+    }
+    QCOMPARE(fenced.size(), blocks.size());
+    for (int i = 0; i < fenced.size(); ++i) {
+        QCOMPARE(fenced.at(i).fenceIndex, i);
+        QCOMPARE(fenced.at(i).block.code, codes.at(i));
+        QVERIFY(fenced.at(i).rect.height() > 0);
+    }
+}
+
+void TestConversationView::plainText_data()
+{
+    QTest::addColumn<QString>("markdown");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("emphasis and link") << QStringLiteral("Some **bold** and [a link](https://x.org).")
+                                       << QStringLiteral("Some bold and a link.");
+    QTest::newRow("heading and paragraphs") << QStringLiteral("# Title\n\nFirst.\n\nSecond.")
+                                            << QStringLiteral("Title\n\nFirst.\n\nSecond.");
+    QTest::newRow("bullets") << QStringLiteral("Intro\n\n- one\n- two\n\nOutro")
+                             << QStringLiteral("Intro\n\n\u2022 one\n\u2022 two\n\nOutro");
+    QTest::newRow("numbers") << QStringLiteral("1. one\n2. two") << QStringLiteral("1. one\n2. two");
+    QTest::newRow("tasks") << QStringLiteral("- [x] done\n- [ ] todo") << QStringLiteral("[x] done\n[ ] todo");
+    QTest::newRow("code block verbatim") << QStringLiteral("Run:\n\n```sh\nmake\n\nmake test\n```\nDone.")
+                                         << QStringLiteral("Run:\n\nmake\n\nmake test\n\nDone.");
+    QTest::newRow("table") << QStringLiteral("| a | b |\n|---|---|\n| 1 | 2 |")
+                           << QStringLiteral("a\tb\n1\t2");
+}
+
+void TestConversationView::plainText()
+{
+    QFETCH(QString, markdown);
+    QFETCH(QString, expected);
+    QCOMPARE(MarkdownRenderer::toPlainText(markdown), expected);
+}
+
+void TestConversationView::chunksRenderLikeTheWhole()
+{
+    QString markdown;
+    for (int i = 0; i < 8; ++i)
+        markdown += QStringLiteral("## Part %1\n\n").arg(i) + kRichAnswer +
+                    QStringLiteral("\n```\nfenced\n\nwith a blank line\n```\n\n1. one\n\n2. two\n\n");
+    const QStringList chunks = MarkdownRenderer::splitIntoChunks(markdown, 600);
+    QVERIFY2(chunks.size() > 3, qPrintable(QStringLiteral("%1 pieces of %2").arg(chunks.size()).arg(markdown.size())));
+    QCOMPARE(chunks.join(QString()), markdown);
+    qsizetype fences = 0;
+    for (const QString& chunk : chunks)
+        fences += MarkdownRenderer::codeBlocks(chunk).size();
+    QCOMPARE(fences, MarkdownRenderer::codeBlocks(markdown).size()); // no cut inside a fence
+
+    // Appending never moves an earlier cut: every prefix splits into the same leading pieces.
+    for (int length = 50; length < markdown.size(); length += 97) {
+        const QStringList partial = MarkdownRenderer::splitIntoChunks(markdown.left(length), 600);
+        for (int i = 0; i + 1 < partial.size(); ++i)
+            QCOMPARE(partial.at(i), chunks.at(i));
+    }
+
+    // Stacked with collapsing margins, the pieces are as tall as the whole.
+    MarkdownRenderer renderer;
+    ui::RenderedMarkdown previous = renderer.render(chunks.at(0), 500);
+    qreal y = 0;
+    for (int i = 1; i < chunks.size(); ++i) {
+        const ui::RenderedMarkdown piece = renderer.render(chunks.at(i), 500);
+        y = MarkdownRenderer::stackedY(previous, y, piece);
+        previous = piece;
+    }
+    const qreal stacked = y + previous.height;
+    QVERIFY2(std::abs(stacked - renderer.render(markdown, 500).height) <= 1.0,
+             qPrintable(QStringLiteral("%1 vs %2").arg(stacked).arg(renderer.render(markdown, 500).height)));
+
+    // Reference-style links may be used before their definition: such text stays whole.
+    const QString withReference = markdown + QStringLiteral("\n[docs]: https://example.org\n");
+    QCOMPARE(MarkdownRenderer::splitIntoChunks(withReference, 600).size(), 1);
+}
+
+void TestConversationView::codeBlockHasBackgroundAndPadding()
+{
+    MarkdownRenderer renderer;
+    QPalette palette;
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::Text, Qt::black);
+    renderer.setPalette(palette);
+    const QString markdown = QStringLiteral("Before\n\n```cpp\nint x = 42;\n```\n\nAfter");
+    const ui::RenderedMarkdown rendered = renderer.render(markdown, 400);
+    QCOMPARE(rendered.codeBlocks.size(), 1);
+
+    // The document's own formats carry the tint (anything drawing the document shows it)...
+    bool tintedCodeBlock = false;
+    for (QTextBlock b = rendered.document->begin(); b.isValid(); b = b.next()) {
+        if (b.text() == QLatin1String("int x = 42;")) {
+            QCOMPARE(b.blockFormat().background().color(), renderer.codeBackground());
+            QVERIFY(b.blockFormat().leftMargin() > 0); // padding inside the box
+            QVERIFY(b.charFormat().fontFixedPitch() || b.begin().fragment().charFormat().fontFixedPitch());
+            tintedCodeBlock = true;
+        }
+    }
+    QVERIFY(tintedCodeBlock);
+
+    // ...and painting shows a box larger than the text: pixels in the padding are tinted.
+    QImage image(400, int(rendered.height) + 2, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderer.paint(&painter, rendered, QPointF(0, 0));
+    painter.end();
+    const QRectF box = rendered.codeBlocks.first().rect;
+    const QColor inPadding = image.pixelColor(int(box.left()) + 4, int(box.bottom()) - 3);
+    QCOMPARE(inPadding.rgb(), renderer.codeBackground().rgb());
+    QVERIFY(renderer.codeBackground() != QColor(Qt::white));
+    const QColor outside = image.pixelColor(int(box.left()) + 4, int(box.bottom()) + 3);
+    QCOMPARE(outside.rgb(), QColor(Qt::white).rgb());
+    QVERIFY(box.top() > 0); // "Before" is above the box, not under it
+}
+
+void TestConversationView::darkPaletteKeepsCodeDistinct()
+{
+    MarkdownRenderer renderer;
+    QPalette dark;
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
+    dark.setColor(QPalette::Link, QColor(0x00, 0x00, 0xff));
+    renderer.setPalette(dark);
+    QVERIFY(renderer.codeBackground().lightness() > dark.color(QPalette::Base).lightness());
+    QVERIFY(renderer.codeBackground().lightness() < 128);
+    QVERIFY(renderer.linkColor().lightness() > QColor(0, 0, 0xff).lightness()); // readable on dark
+}
+
+// ---- Delegate ---------------------------------------------------------------------------------
+
+void TestConversationView::sizesArePositiveAndGrowWithContent()
+{
+    makeView({user(1, QStringLiteral("Hi")), answer(2, QStringLiteral("Short answer.")),
+              answer(3, QStringLiteral("Long answer.\n\n") + kRichAnswer + kRichAnswer)});
+    MessageDelegate* d = m_view->messageDelegate();
+    const int w = d->layoutWidth();
+    QVERIFY(w > 0);
+    const int h1 = d->heightFor(m_model->index(0, 0), w);
+    const int h2 = d->heightFor(m_model->index(1, 0), w);
+    const int h3 = d->heightFor(m_model->index(2, 0), w);
+    QVERIFY(h1 > 0);
+    QVERIFY(h2 > 0);
+    QVERIFY2(h3 > h2 * 3, qPrintable(QStringLiteral("%1 vs %2").arg(h3).arg(h2)));
+    // The view uses those heights, and narrower means taller.
+    QCOMPARE(m_view->visualRect(m_model->index(2, 0)).height(), h3);
+    QVERIFY(d->heightFor(m_model->index(2, 0), w / 2) > h3);
+
+    // Width change: the view re-measures.
+    m_view->resize(360, 600);
+    QTRY_COMPARE(m_view->visualRect(m_model->index(2, 0)).height(),
+                 d->heightFor(m_model->index(2, 0), d->layoutWidth()));
+    QVERIFY(m_view->visualRect(m_model->index(2, 0)).height() > h3);
+}
+
+void TestConversationView::layoutIsCachedWhileScrolling()
+{
+    QList<Message> messages;
+    for (int i = 0; i < 120; ++i)
+        messages.append(i % 2 ? answer(i + 1, kRichAnswer) : user(i + 1, QStringLiteral("Question %1").arg(i)));
+    makeView(messages);
+    MessageDelegate* d = m_view->messageDelegate();
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QVERIFY(bar->maximum() > 0);
+    // One pass over the whole conversation builds every layout at most once...
+    for (int v = 0; v <= bar->maximum(); v += m_view->viewport()->height() / 2) {
+        bar->setValue(v);
+        m_view->viewport()->repaint();
+    }
+    const int built = d->layoutsBuilt();
+    QVERIFY(built >= 120);
+    QVERIFY(built <= 125);
+    // ...a second pass (and a repaint storm) parses nothing.
+    for (int v = bar->maximum(); v >= 0; v -= 37) {
+        bar->setValue(v);
+        m_view->viewport()->repaint();
+    }
+    QCOMPARE(d->layoutsBuilt(), built);
+    // A new revision of one message rebuilds that message only.
+    appendText(m_model, 1, QStringLiteral(" more"));
+    m_view->viewport()->repaint();
+    QCOMPARE(d->layoutsBuilt(), built + 1);
+}
+
+// ---- Following the end ------------------------------------------------------------------------
+
+void TestConversationView::streamingFollowsTheEnd()
+{
+    QList<Message> messages;
+    for (int i = 0; i < 12; ++i)
+        messages.append(answer(i + 1, kRichAnswer));
+    Message streaming = answer(100, QStringLiteral("Start"));
+    streaming.streaming = true;
+    messages.append(streaming);
+    makeView(messages);
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QVERIFY(m_view->isFollowingEnd());
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(!m_view->jumpToLatestVisible());
+
+    const int last = m_model->rowCount() - 1;
+    for (int i = 0; i < 20; ++i) {
+        const int before = bar->maximum();
+        appendText(m_model, last, QStringLiteral("\n\nParagraph %1 of the streamed answer.").arg(i));
+        QTRY_VERIFY(bar->maximum() > before);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+    QVERIFY(m_view->isFollowingEnd());
+    // A new message appended while following is followed too.
+    const int before = bar->maximum();
+    m_model->appendRow(makeItem(user(200, QStringLiteral("Next question"))));
+    QTRY_VERIFY(bar->maximum() > before);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(!m_view->jumpToLatestVisible());
+}
+
+void TestConversationView::streamingRerendersOnlyTheTail()
+{
+    Message streaming = answer(1, QString());
+    streaming.streaming = true;
+    makeView({user(2, QStringLiteral("Write a lot")), streaming});
+    MessageDelegate* d = m_view->messageDelegate();
+    int frames = 0;
+    // A long answer arrives frame by frame; each frame parses its last piece (and, when a piece was
+    // just cut off, that piece once), never the whole answer again.
+    for (int i = 0; i < 120; ++i) {
+        const int before = d->chunksRendered();
+        appendText(m_model, 1, QStringLiteral("Sentence %1 of a long streamed answer goes on for a while. ").arg(i) +
+                                   (i % 3 == 2 ? QStringLiteral("\n\n") : QString()));
+        m_view->viewport()->repaint();
+        QVERIFY2(d->chunksRendered() - before <= 2, qPrintable(QString::number(d->chunksRendered() - before)));
+        ++frames;
+    }
+    const QString content = m_model->item(1)->data(Roles::ContentRole).toString();
+    QVERIFY(MarkdownRenderer::splitIntoChunks(content, 2000).size() >= 3);
+    QVERIFY(d->chunksRendered() < frames + 10);
+}
+
+void TestConversationView::scrolledUpStaysAndJumpButtonReturns()
+{
+    QList<Message> messages;
+    for (int i = 0; i < 12; ++i)
+        messages.append(answer(i + 1, kRichAnswer));
+    Message streaming = answer(100, QStringLiteral("Start"));
+    streaming.streaming = true;
+    messages.append(streaming);
+    makeView(messages);
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+
+    // The person scrolls up (the wheel moves the bar like this).
+    bar->setValue(bar->maximum() / 3);
+    QVERIFY(!m_view->isFollowingEnd());
+    QVERIFY(m_view->jumpToLatestVisible());
+    const int held = bar->value();
+    const QModelIndex top = m_view->indexAt(QPoint(10, 0));
+
+    const int last = m_model->rowCount() - 1;
+    for (int i = 0; i < 10; ++i) {
+        const int before = bar->maximum();
+        appendText(m_model, last, QStringLiteral("\n\nMore streamed text %1.").arg(i));
+        QTRY_VERIFY(bar->maximum() > before);
+        QCOMPARE(bar->value(), held);
+    }
+    QCOMPARE(m_view->indexAt(QPoint(10, 0)), top);
+    QVERIFY(m_view->jumpToLatestVisible());
+    QVERIFY(!m_view->isFollowingEnd());
+
+    QToolButton* jump = m_view->jumpToLatestButton();
+    QVERIFY(jump->isVisible());
+    QVERIFY(m_view->viewport()->geometry().contains(jump->geometry()));
+    QTest::mouseClick(jump, Qt::LeftButton);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(m_view->isFollowingEnd());
+    QVERIFY(!m_view->jumpToLatestVisible());
+
+    // Following again: the next chunk keeps the view at the end.
+    const int before = bar->maximum();
+    appendText(m_model, last, QStringLiteral("\n\nAnd the end."));
+    QTRY_VERIFY(bar->maximum() > before);
+    QCOMPARE(bar->value(), bar->maximum());
+}
+
+// ---- Buttons ----------------------------------------------------------------------------------
+
+void TestConversationView::hoverActionsEmitIds_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QByteArray>("signal");
+    QTest::addColumn<qint64>("id");
+
+    QTest::newRow("copy answer") << 1 << int(Action::Copy) << QByteArray(SIGNAL(copyRequested(qint64, bool)))
+                                 << qint64(22);
+    QTest::newRow("copy user as text") << 0 << int(Action::CopyPlain)
+                                       << QByteArray(SIGNAL(copyRequested(qint64, bool))) << qint64(11);
+    QTest::newRow("regenerate answer") << 1 << int(Action::Regenerate)
+                                       << QByteArray(SIGNAL(regenerateRequested(qint64))) << qint64(22);
+    QTest::newRow("edit user") << 0 << int(Action::Edit) << QByteArray(SIGNAL(editRequested(qint64))) << qint64(11);
+    QTest::newRow("delete answer") << 1 << int(Action::Delete) << QByteArray(SIGNAL(deleteRequested(qint64)))
+                                   << qint64(22);
+    QTest::newRow("delete user") << 0 << int(Action::Delete) << QByteArray(SIGNAL(deleteRequested(qint64)))
+                                 << qint64(11);
+}
+
+void TestConversationView::hoverActionsEmitIds()
+{
+    QFETCH(int, row);
+    QFETCH(int, action);
+    QFETCH(QByteArray, signal);
+    QFETCH(qint64, id);
+    makeView({user(11, QStringLiteral("Question")), answer(22, QStringLiteral("Answer"))});
+    const QModelIndex index = m_model->index(row, 0);
+    // Answers offer no Edit, questions no Regenerate.
+    QVERIFY(m_view->actionRect(m_model->index(0, 0), Action::Regenerate).isEmpty());
+    QVERIFY(m_view->actionRect(m_model->index(1, 0), Action::Edit).isEmpty());
+
+    const QRect rect = m_view->actionRect(index, Action(action));
+    QVERIFY(!rect.isEmpty());
+    QVERIFY(m_view->visualRect(index).contains(rect));
+    QSignalSpy spy(m_view, signal.constData());
+    QSignalSpy anyDelete(m_view, SIGNAL(deleteRequested(qint64)));
+    clickAt(m_view, rect.center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toLongLong(), id);
+    if (Action(action) == Action::Copy || Action(action) == Action::CopyPlain)
+        QCOMPARE(spy.first().at(1).toBool(), Action(action) == Action::CopyPlain);
+    if (Action(action) != Action::Delete)
+        QCOMPARE(anyDelete.count(), 0);
+
+    // A click on the body (no button) emits nothing.
+    QSignalSpy all(m_view, SIGNAL(copyRequested(qint64, bool)));
+    clickAt(m_view, QPoint(m_view->visualRect(index).left() + 30, m_view->visualRect(index).bottom() - 8));
+    QCOMPARE(all.count(), 0);
+}
+
+void TestConversationView::branchSwitcherSteps()
+{
+    Message middle = answer(7, QStringLiteral("Second of three versions"));
+    middle.branchIndex = 1;
+    middle.branchCount = 3;
+    Message first = answer(8, QStringLiteral("First of two"));
+    first.branchIndex = 0;
+    first.branchCount = 2;
+    makeView({middle, first, user(9, QStringLiteral("Single"))});
+    QSignalSpy spy(m_view, &ConversationView::branchStepRequested);
+
+    const QModelIndex m = m_model->index(0, 0);
+    clickAt(m_view, m_view->actionRect(m, Action::BranchPrev).center());
+    clickAt(m_view, m_view->actionRect(m, Action::BranchNext).center());
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(0).at(0).toLongLong(), qint64(7));
+    QCOMPARE(spy.at(0).at(1).toInt(), -1);
+    QCOMPARE(spy.at(1).at(0).toLongLong(), qint64(7));
+    QCOMPARE(spy.at(1).at(1).toInt(), +1);
+    QVERIFY(m_view->messageDelegate()->displayedTexts(m).contains(QStringLiteral("2/3")));
+
+    // At the first version there is nothing before it.
+    const QModelIndex f = m_model->index(1, 0);
+    clickAt(m_view, m_view->actionRect(f, Action::BranchPrev).center());
+    QCOMPARE(spy.count(), 2);
+    clickAt(m_view, m_view->actionRect(f, Action::BranchNext).center());
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(1).toInt(), +1);
+    // A message without siblings has no switcher.
+    QVERIFY(m_view->actionRect(m_model->index(2, 0), Action::BranchPrev).isEmpty());
+}
+
+void TestConversationView::copyPutsMarkdownOnClipboard()
+{
+    const QString markdown = QStringLiteral("Use **bold** and `code`:\n\n- a\n- b");
+    makeView({user(1, QStringLiteral("Q")), answer(2, markdown)});
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    clipboard->clear();
+    QSignalSpy spy(m_view, &ConversationView::copyRequested);
+    const QModelIndex index = m_model->index(1, 0);
+    clickAt(m_view, m_view->actionRect(index, Action::Copy).center());
+    QCOMPARE(clipboard->text(), markdown);
+    clickAt(m_view, m_view->actionRect(index, Action::CopyPlain).center());
+    QCOMPARE(clipboard->text(), QStringLiteral("Use bold and code:\n\n\u2022 a\n\u2022 b"));
+    QCOMPARE(spy.count(), 2);
+}
+
+void TestConversationView::codeCopyButtonCopiesCode()
+{
+    makeView({answer(5, QStringLiteral("Two blocks:\n\n```sh\nmake\n```\n\n```sh\nmake test\n```\n"))});
+    const QModelIndex index = m_model->index(0, 0);
+    QCOMPARE(m_view->messageDelegate()->codeBlockCount(index), 2);
+    QSignalSpy spy(m_view, &ConversationView::codeCopyRequested);
+    const QRect second = m_view->codeCopyRect(index, 1);
+    QVERIFY(!second.isEmpty());
+    QVERIFY(second.top() > m_view->codeCopyRect(index, 0).bottom());
+    clickAt(m_view, second.center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toString(), QStringLiteral("make test"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("make test"));
+}
+
+void TestConversationView::errorCardShowsMessageAndRetries()
+{
+    Message failed;
+    failed.id = 42;
+    failed.state = store::MessageState::Failed;
+    failed.errorMessage = QStringLiteral("The API key is not valid for this model.");
+    failed.errorCode = QStringLiteral("AuthenticationError");
+    failed.requestId = QStringLiteral("req-0123456789");
+    makeView({user(41, QStringLiteral("Hello")), failed});
+    const QModelIndex index = m_model->index(1, 0);
+    const QStringList texts = m_view->messageDelegate()->displayedTexts(index);
+    QVERIFY2(texts.contains(failed.errorMessage), qPrintable(texts.join(u'|')));
+    QVERIFY(texts.contains(QStringLiteral("Request failed")));
+    QVERIFY(texts.join(u'|').contains(QStringLiteral("AuthenticationError")));
+    QVERIFY(texts.join(u'|').contains(QStringLiteral("req-0123456789")));
+    // A plain answer has no card.
+    QVERIFY(m_view->actionRect(m_model->index(0, 0), Action::Retry).isEmpty());
+
+    QSignalSpy spy(m_view, &ConversationView::retryRequested);
+    const QRect retry = m_view->actionRect(index, Action::Retry);
+    QVERIFY(!retry.isEmpty());
+    clickAt(m_view, retry.center());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toLongLong(), qint64(42));
+}
+
+void TestConversationView::interruptedAndFooterTexts()
+{
+    Message partial = answer(3, QStringLiteral("The first half of an answer"));
+    partial.state = store::MessageState::Interrupted;
+    partial.promptTokens = -1;
+    partial.completionTokens = -1;
+    Message usage = answer(4, QStringLiteral("Done"));
+    usage.reasoningTokens = 20;
+    usage.finishReason = QStringLiteral("length");
+    Message plain = answer(5, QStringLiteral("Done"));
+    makeView({partial, usage, plain});
+    MessageDelegate* d = m_view->messageDelegate();
+    const QStringList p = d->displayedTexts(m_model->index(0, 0));
+    QVERIFY(p.contains(QStringLiteral("Interrupted")));
+    QVERIFY(!m_view->actionRect(m_model->index(0, 0), Action::Retry).isEmpty());
+    QVERIFY(d->displayedTexts(m_model->index(1, 0))
+                .contains(QStringLiteral("12 in \u00B7 30 out \u00B7 20 reasoning \u00B7 stopped: length")));
+    QVERIFY(d->displayedTexts(m_model->index(2, 0)).contains(QStringLiteral("12 in \u00B7 30 out")));
+    QVERIFY(!d->displayedTexts(m_model->index(2, 0)).contains(QStringLiteral("Interrupted")));
+    QVERIFY(d->displayedTexts(m_model->index(1, 0)).contains(QStringLiteral("Assistant")));
+    QVERIFY(d->displayedTexts(m_model->index(1, 0)).join(u'|').contains(QStringLiteral("doubao-seed-1-6")));
+}
+
+void TestConversationView::thinkingLineWhileReasoning()
+{
+    Message thinking = answer(9, QString());
+    thinking.streaming = true;
+    thinking.reasoning = QStringLiteral("Let me consider");
+    makeView({user(8, QStringLiteral("Why?")), thinking});
+    const QModelIndex index = m_model->index(1, 0);
+    MessageDelegate* d = m_view->messageDelegate();
+    QVERIFY(d->displayedTexts(index).contains(QStringLiteral("Thinking\u2026")));
+    // Streaming answers offer no Regenerate/Delete, and no usage footer yet.
+    QVERIFY(m_view->actionRect(index, Action::Regenerate).isEmpty());
+    QVERIFY(!d->displayedTexts(index).join(u'|').contains(QStringLiteral(" in \u00B7")));
+    // Once content arrives the thinking line goes.
+    appendText(m_model, 1, QStringLiteral("Because"));
+    QVERIFY(!d->displayedTexts(index).contains(QStringLiteral("Thinking\u2026")));
+    QVERIFY(d->displayedTexts(index).contains(QStringLiteral("Because")));
+}
+
+void TestConversationView::keyboardMovesAndCopies()
+{
+    makeView({user(1, QStringLiteral("first")), answer(2, QStringLiteral("second")), user(3, QStringLiteral("third"))});
+    m_view->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(m_view->hasFocus());
+    QCOMPARE(m_view->currentIndex().row(), 2); // keyboard focus starts at the last visible message
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QCOMPARE(m_view->currentIndex().row(), 1);
+    QTest::keyClick(m_view, Qt::Key_Up);
+    QCOMPARE(m_view->currentIndex().row(), 0);
+    QTest::keyClick(m_view, Qt::Key_Down);
+    QCOMPARE(m_view->currentIndex().row(), 1);
+    QGuiApplication::clipboard()->clear();
+    QSignalSpy spy(m_view, &ConversationView::copyRequested);
+    QTest::keyClick(m_view, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("second"));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toLongLong(), qint64(2));
+}
+
+void TestConversationView::longConversationLaysOutLazily()
+{
+    QList<Message> messages;
+    const int count = 2000;
+    for (int i = 0; i < count; ++i)
+        messages.append(i % 2 ? answer(i + 1, kRichAnswer) : user(i + 1, QStringLiteral("Question %1").arg(i)));
+    makeView(messages);
+    MessageDelegate* d = m_view->messageDelegate();
+    // Opening laid out far fewer messages than the conversation holds: the rest are estimates...
+    QVERIFY2(d->layoutsBuilt() < count / 2, qPrintable(QString::number(d->layoutsBuilt())));
+    QVERIFY(m_view->isFollowingEnd());
+    // ...refined in the background until every height is exact, while the view stays at the end.
+    QTRY_VERIFY_WITH_TIMEOUT(d->hasExactHeight(m_model->index(0, 0)), 120000);
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    for (int row : {0, 1, count / 2, count - 1}) {
+        const QModelIndex index = m_model->index(row, 0);
+        QTRY_COMPARE(m_view->visualRect(index).height(), d->heightFor(index, d->layoutWidth()));
+    }
+    QVERIFY(m_view->isFollowingEnd());
+}
+
+// ---- Screenshot -------------------------------------------------------------------------------
+
+void TestConversationView::screenshot()
+{
+    Message system;
+    system.id = 1;
+    system.role = api::Role::System;
+    system.content = QStringLiteral("You are a concise assistant.");
+    Message question = user(2, QStringLiteral("Compare streaming and batch requests, with an example in Python."));
+    Message rich = answer(3, kRichAnswer);
+    rich.reasoningTokens = 20;
+    rich.branchIndex = 0;
+    rich.branchCount = 2;
+    Message question2 = user(4, QStringLiteral("And with a long context?"));
+    Message failed;
+    failed.id = 5;
+    failed.state = store::MessageState::Failed;
+    failed.errorMessage = QStringLiteral("The request was rejected because the account has reached its rate limit. "
+                                         "Wait a moment and try again.");
+    failed.errorCode = QStringLiteral("RateLimitExceeded.EndpointRPMExceeded");
+    failed.requestId = QStringLiteral("021718000000000abcdef0123456789");
+    Message partial = answer(6, QStringLiteral("With a long context the first token takes longer, because the "
+                                               "prompt must be processed before"));
+    partial.state = store::MessageState::Interrupted;
+    partial.promptTokens = -1;
+    partial.completionTokens = -1;
+    Message truncated = answer(7, QStringLiteral("Answer cut by the token limit"));
+    truncated.finishReason = QStringLiteral("length");
+    makeView({system, question, rich, question2, failed, partial, truncated}, QSize(760, 1500));
+    // Show the hover actions on the rich answer.
+    const QModelIndex hovered = m_model->index(2, 0);
+    QTest::mouseMove(m_view->viewport(), m_view->actionRect(hovered, Action::Copy).center());
+    m_view->messageDelegate()->setHover(hovered, m_view->actionRect(hovered, Action::Copy).center() -
+                                                     m_view->visualRect(hovered).topLeft());
+    m_view->verticalScrollBar()->setValue(0);
+    QImage shot = m_view->grab().toImage();
+    QVERIFY(!shot.isNull());
+    shot.save(QStringLiteral("/tmp/view-shot.png"));
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+    dark.setColor(QPalette::Base, QColor(0x1b, 0x1b, 0x1f));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x2a, 0x2a, 0x30));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xff));
+    dark.setColor(QPalette::Link, QColor(0x0b, 0x57, 0xd0));
+    m_view->setPalette(dark);
+    QTRY_VERIFY(m_view->messageDelegate()->cachedLayouts() > 0);
+    m_view->grab().toImage().save(QStringLiteral("/tmp/view-shot-dark.png"));
+}
+
+QTEST_MAIN(TestConversationView)
 #include "tst_conversationview.moc"

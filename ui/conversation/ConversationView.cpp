@@ -1,1 +1,507 @@
 #include "ConversationView.h"
+
+#include "models/MessageListModel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QStyle>
+#include <QTimerEvent>
+#include <QToolButton>
+
+namespace ark::ui {
+
+using Roles = models::MessageListModel::Roles;
+using Action = MessageDelegate::Action;
+
+namespace {
+constexpr int kFollowTolerance = 4; // pixels from the end that still count as "at the end"
+constexpr int kRefineSliceMs = 8;   // background layout work per event-loop turn
+} // namespace
+
+ConversationView::ConversationView(QWidget* parent) : QListView(parent)
+{
+    // Created first: the setters below already call virtual functions that reach them.
+    m_delegate = new MessageDelegate(this);
+    m_jumpButton = new QToolButton(this);
+    m_jumpButton->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jumpButton->setText(tr("Jump to latest"));
+    m_jumpButton->setToolTip(tr("Scroll to the newest message and follow it"));
+    m_jumpButton->setIcon(style()->standardIcon(QStyle::SP_ArrowDown));
+    m_jumpButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->setFocusPolicy(Qt::NoFocus);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QToolButton::clicked, this, &ConversationView::jumpToLatest);
+
+    setItemDelegate(m_delegate);
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(Adjust);
+    setUniformItemSizes(false);
+    setLayoutMode(SinglePass);
+    setSelectionMode(NoSelection);
+    setEditTriggers(NoEditTriggers);
+    setWordWrap(true);
+    setMouseTracking(true);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::StrongFocus);
+    setAccessibleName(tr("Conversation"));
+
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrollValueChanged);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ConversationView::onScrollRangeChanged);
+
+    // The view performs the copies itself and forwards every request.
+    connect(m_delegate, &MessageDelegate::copyRequested, this, [this](qint64 id, bool plain) {
+        copyMessage(id, plain);
+        emit copyRequested(id, plain);
+    });
+    connect(m_delegate, &MessageDelegate::codeCopyRequested, this, [this](const QString& code) {
+        QGuiApplication::clipboard()->setText(code);
+        emit codeCopyRequested(code);
+    });
+    connect(m_delegate, &MessageDelegate::regenerateRequested, this, &ConversationView::regenerateRequested);
+    connect(m_delegate, &MessageDelegate::editRequested, this, &ConversationView::editRequested);
+    connect(m_delegate, &MessageDelegate::deleteRequested, this, &ConversationView::deleteRequested);
+    connect(m_delegate, &MessageDelegate::retryRequested, this, &ConversationView::retryRequested);
+    connect(m_delegate, &MessageDelegate::branchStepRequested, this, &ConversationView::branchStepRequested);
+    connect(m_delegate, &MessageDelegate::linkActivated, this, &ConversationView::linkActivated);
+
+    syncDelegateStyle();
+    m_delegate->setLayoutWidth(usableWidth());
+}
+
+void ConversationView::setModel(QAbstractItemModel* model)
+{
+    m_delegate->clearCache();
+    clearHover();
+    QListView::setModel(model);
+    setFollowing(true);
+}
+
+int ConversationView::usableWidth() const
+{
+    // The scroll bar's width is always reserved: a bar that appears would narrow the messages, which
+    // could make them shorter and the bar disappear again.
+    const int bar = verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    return std::max(100, viewport()->width() - bar);
+}
+
+void ConversationView::syncDelegateStyle()
+{
+    m_delegate->setPalette(palette());
+    m_delegate->setFont(font());
+}
+
+bool ConversationView::jumpToLatestVisible() const
+{
+    return m_jumpButton && !m_jumpButton->isHidden();
+}
+
+QRect ConversationView::actionRect(const QModelIndex& index, MessageDelegate::Action action) const
+{
+    return m_delegate->actionRect(visualRect(index), index, action);
+}
+
+QRect ConversationView::codeCopyRect(const QModelIndex& index, int codeBlock) const
+{
+    return m_delegate->codeCopyRect(visualRect(index), index, codeBlock);
+}
+
+QModelIndex ConversationView::indexForId(qint64 messageId) const
+{
+    if (!model())
+        return {};
+    if (const auto* messages = qobject_cast<const models::MessageListModel*>(model())) {
+        const int row = messages->rowForId(messageId);
+        return row >= 0 ? model()->index(row, 0, rootIndex()) : QModelIndex();
+    }
+    const int rows = model()->rowCount(rootIndex());
+    for (int row = rows - 1; row >= 0; --row) {
+        const QModelIndex index = model()->index(row, 0, rootIndex());
+        if (index.data(Roles::MessageIdRole).toLongLong() == messageId)
+            return index;
+    }
+    return {};
+}
+
+void ConversationView::copyMessage(qint64 messageId, bool plainText)
+{
+    const QModelIndex index = indexForId(messageId);
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(MessageDelegate::copyText(index, plainText));
+}
+
+void ConversationView::copyCurrentMessage(bool plainText)
+{
+    const QModelIndex index = currentIndex();
+    if (!index.isValid())
+        return;
+    const qint64 id = index.data(Roles::MessageIdRole).toLongLong();
+    QGuiApplication::clipboard()->setText(MessageDelegate::copyText(index, plainText));
+    emit copyRequested(id, plainText);
+}
+
+// ---- Following the end ------------------------------------------------------------------------
+
+void ConversationView::setFollowing(bool following)
+{
+    if (m_following != following) {
+        m_following = following;
+        emit followingEndChanged(following);
+    }
+    updateJumpButton();
+}
+
+void ConversationView::scrollToEnd()
+{
+    ++m_programmaticScroll;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    --m_programmaticScroll;
+}
+
+void ConversationView::jumpToLatest()
+{
+    if (model() && model()->rowCount(rootIndex()) > 0)
+        setCurrentIndex(model()->index(model()->rowCount(rootIndex()) - 1, 0, rootIndex()));
+    setFollowing(true);
+    scrollToEnd();
+}
+
+void ConversationView::onScrollValueChanged(int value)
+{
+    // Only the person moves the view away from the end; our own scrolling (layouts, following) is
+    // bracketed by m_programmaticScroll.
+    if (m_programmaticScroll == 0)
+        setFollowing(value >= verticalScrollBar()->maximum() - kFollowTolerance);
+    else
+        updateJumpButton();
+}
+
+void ConversationView::onScrollRangeChanged(int, int)
+{
+    if (m_following)
+        scrollToEnd();
+    updateJumpButton();
+}
+
+void ConversationView::updateJumpButton()
+{
+    const bool show = !m_following && verticalScrollBar()->maximum() > 0;
+    if (!m_jumpButton || show == jumpToLatestVisible())
+        return;
+    m_jumpButton->setVisible(show);
+    if (show) {
+        positionJumpButton();
+        m_jumpButton->raise();
+    }
+}
+
+void ConversationView::positionJumpButton()
+{
+    m_jumpButton->adjustSize();
+    const QRect vp = viewport()->geometry();
+    const QSize size = m_jumpButton->sizeHint();
+    m_jumpButton->setGeometry(vp.left() + (vp.width() - size.width()) / 2, vp.bottom() - size.height() - 12,
+                              size.width(), size.height());
+}
+
+// ---- Layout -----------------------------------------------------------------------------------
+
+void ConversationView::doItemsLayout()
+{
+    if (m_inLayout) {
+        QListView::doItemsLayout();
+        return;
+    }
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    m_delegate->setLayoutWidth(usableWidth());
+    m_delegate->setEstimateUncached(rows > m_lazyThreshold);
+
+    // Keep what the person reads in place when rows above change height (estimates refined, an
+    // earlier message edited); when following, stay at the end instead.
+    QPersistentModelIndex anchor;
+    int anchorTop = 0;
+    if (!m_following && rows > 0) {
+        anchor = indexAt(QPoint(viewport()->width() / 2, 0));
+        if (anchor.isValid())
+            anchorTop = visualRect(anchor).top();
+    }
+    m_inLayout = true;
+    ++m_programmaticScroll;
+    const int estimatesBefore = m_delegate->estimatesGiven();
+    QListView::doItemsLayout();
+    if (anchor.isValid()) {
+        const int delta = visualRect(anchor).top() - anchorTop;
+        if (delta != 0)
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + delta);
+    } else if (m_following) {
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    }
+    --m_programmaticScroll;
+    m_inLayout = false;
+    updateJumpButton();
+
+    // Some rows got estimated heights: refine them in the background, from the end backwards (a new
+    // pass when this layout did not come from the refinement itself).
+    if (m_delegate->estimatesGiven() != estimatesBefore && m_refineTimer >= 0) {
+        m_refineRow = rows - 1;
+        if (m_refineTimer == 0)
+            m_refineTimer = startTimer(0);
+    }
+}
+
+void ConversationView::updateGeometries()
+{
+    QListView::updateGeometries();
+    // Per-pixel scrolling: a wheel notch moves a few lines of text, not a few pixels.
+    verticalScrollBar()->setSingleStep(std::max(8, fontMetrics().lineSpacing()));
+    verticalScrollBar()->setPageStep(std::max(1, viewport()->height() - fontMetrics().lineSpacing() * 2));
+    if (jumpToLatestVisible())
+        positionJumpButton();
+}
+
+void ConversationView::resizeEvent(QResizeEvent* event)
+{
+    const int width = usableWidth();
+    if (width != m_delegate->layoutWidth()) {
+        m_delegate->setLayoutWidth(width);
+        clearHover();
+        scheduleDelayedItemsLayout();
+    }
+    QListView::resizeEvent(event);
+    if (jumpToLatestVisible())
+        positionJumpButton();
+}
+
+// Rows whose exact height differs from the one the view laid them out with (content streamed in,
+// or an estimate) trigger one relayout.
+void ConversationView::checkRowHeights(int first, int last)
+{
+    if (!model())
+        return;
+    const int width = m_delegate->layoutWidth();
+    bool changed = false;
+    for (int row = first; row <= last && !changed; ++row) {
+        const QModelIndex index = model()->index(row, 0, rootIndex());
+        if (visualRect(index).height() != m_delegate->heightFor(index, width))
+            changed = true;
+    }
+    if (changed)
+        doItemsLayout();
+}
+
+void ConversationView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+{
+    QListView::dataChanged(topLeft, bottomRight, roles);
+    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft.parent() != rootIndex())
+        return;
+    if (bottomRight.row() - topLeft.row() > 64)
+        scheduleDelayedItemsLayout(); // a bulk change: let QListView re-measure everything once
+    else
+        checkRowHeights(topLeft.row(), bottomRight.row());
+}
+
+void ConversationView::rowsInserted(const QModelIndex& parent, int start, int end)
+{
+    QListView::rowsInserted(parent, start, end);
+    if (m_following)
+        executeDelayedItemsLayout(); // lay out now so the end is followed without a frame's lag
+}
+
+void ConversationView::timerEvent(QTimerEvent* event)
+{
+    if (event->timerId() == m_refineTimer) {
+        refineEstimates();
+        return;
+    }
+    QListView::timerEvent(event);
+}
+
+// Replaces estimated heights by exact ones, visible rows first, then from the end backwards, a few
+// milliseconds per event-loop turn so scrolling and streaming stay fluid meanwhile.
+void ConversationView::refineEstimates()
+{
+    const int rows = model() ? model()->rowCount(rootIndex()) : 0;
+    const int width = m_delegate->layoutWidth();
+    bool changed = false;
+    // Visible rows were laid out exactly when painted; their rectangles may still hold estimates.
+    for (QModelIndex index = indexAt(QPoint(1, 0)); index.isValid();) {
+        const QRect r = visualRect(index);
+        if (r.height() != m_delegate->heightFor(index, width))
+            changed = true;
+        if (r.bottom() >= viewport()->height() || index.row() + 1 >= rows)
+            break;
+        index = model()->index(index.row() + 1, 0, rootIndex());
+    }
+    QElapsedTimer budget;
+    budget.start();
+    m_refineRow = std::min(m_refineRow, rows - 1);
+    while (m_refineRow >= 0 && budget.elapsed() < kRefineSliceMs) {
+        const QModelIndex index = model()->index(m_refineRow, 0, rootIndex());
+        if (visualRect(index).height() != m_delegate->heightFor(index, width))
+            changed = true;
+        --m_refineRow;
+    }
+    if (m_refineRow < 0 && !changed) {
+        killTimer(m_refineTimer);
+        m_refineTimer = 0;
+    }
+    if (changed) {
+        const int timer = m_refineTimer;
+        m_refineTimer = -1; // keep doItemsLayout from restarting the pass
+        doItemsLayout();
+        m_refineTimer = timer;
+    }
+}
+
+// ---- Interaction ------------------------------------------------------------------------------
+
+void ConversationView::updateHover(const QPoint& pos)
+{
+    const QModelIndex index = indexAt(pos);
+    const QModelIndex previous = m_delegate->hoverIndex();
+    const QRect rect = visualRect(index);
+    const MessageDelegate::Hit hit = m_delegate->hitTest(rect, index, pos);
+    m_delegate->setHover(index, pos - rect.topLeft());
+    viewport()->setCursor(hit.action == Action::None ? Qt::ArrowCursor : Qt::PointingHandCursor);
+    if (previous != index) {
+        if (previous.isValid())
+            viewport()->update(visualRect(previous));
+        viewport()->update(rect);
+    } else if (hit.action != m_hoverAction || hit.codeBlock != m_hoverCodeBlock) {
+        viewport()->update(rect);
+    }
+    m_hoverAction = hit.action;
+    m_hoverCodeBlock = hit.codeBlock;
+}
+
+void ConversationView::clearHover()
+{
+    const QModelIndex previous = m_delegate->hoverIndex();
+    m_delegate->setHover(QModelIndex(), QPoint());
+    m_hoverAction = Action::None;
+    m_hoverCodeBlock = -1;
+    if (previous.isValid())
+        viewport()->update(visualRect(previous));
+    viewport()->unsetCursor();
+}
+
+void ConversationView::mousePressEvent(QMouseEvent* event)
+{
+    if (m_delegate->showsFocus()) {
+        m_delegate->setShowFocus(false);
+        viewport()->update();
+    }
+    QListView::mousePressEvent(event);
+}
+
+void ConversationView::mouseMoveEvent(QMouseEvent* event)
+{
+    updateHover(event->position().toPoint());
+    QListView::mouseMoveEvent(event);
+}
+
+bool ConversationView::viewportEvent(QEvent* event)
+{
+    if (event->type() == QEvent::Leave)
+        clearHover();
+    return QListView::viewportEvent(event);
+}
+
+void ConversationView::keyPressEvent(QKeyEvent* event)
+{
+    if (!m_delegate->showsFocus()) {
+        m_delegate->setShowFocus(true);
+        viewport()->update();
+    }
+    if (event->matches(QKeySequence::Copy)) {
+        copyCurrentMessage(false);
+        event->accept();
+        return;
+    }
+    if (event->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier) && event->key() == Qt::Key_C) {
+        copyCurrentMessage(true);
+        event->accept();
+        return;
+    }
+    if (event->key() == Qt::Key_End && event->modifiers() == Qt::ControlModifier) {
+        jumpToLatest();
+        event->accept();
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+void ConversationView::focusInEvent(QFocusEvent* event)
+{
+    // QAbstractItemView would make the first message current; a person reading a chat is at the
+    // bottom of what they see, so keyboard focus starts at the last visible message instead.
+    if (!currentIndex().isValid() && model() && model()->rowCount(rootIndex()) > 0 &&
+        event->reason() != Qt::MouseFocusReason) {
+        QModelIndex index = indexAt(QPoint(viewport()->width() / 2, viewport()->height() - 1));
+        if (!index.isValid())
+            index = model()->index(model()->rowCount(rootIndex()) - 1, 0, rootIndex());
+        const bool autoScrollWas = hasAutoScroll();
+        setAutoScroll(false);
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        setAutoScroll(autoScrollWas);
+    }
+    const bool keyboard = event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason ||
+                          event->reason() == Qt::ShortcutFocusReason;
+    if (keyboard != m_delegate->showsFocus()) {
+        m_delegate->setShowFocus(keyboard);
+        viewport()->update();
+    }
+    QListView::focusInEvent(event);
+}
+
+void ConversationView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QModelIndex index = event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
+    if (!index.isValid())
+        return;
+    const qint64 id = index.data(Roles::MessageIdRole).toLongLong();
+    QMenu menu(this);
+    const QList<Action> actions = m_delegate->hoverActions(index);
+    auto add = [&](Action action, const QString& text, auto&& slot) {
+        if (actions.contains(action) || action == Action::Retry)
+            connect(menu.addAction(text), &QAction::triggered, this, slot);
+    };
+    add(Action::Copy, tr("&Copy"), [this, id] {
+        copyMessage(id, false);
+        emit copyRequested(id, false);
+    });
+    add(Action::CopyPlain, tr("Copy as &plain text"), [this, id] {
+        copyMessage(id, true);
+        emit copyRequested(id, true);
+    });
+    add(Action::Regenerate, tr("&Regenerate"), [this, id] { emit regenerateRequested(id); });
+    add(Action::Edit, tr("&Edit"), [this, id] { emit editRequested(id); });
+    if (!actionRect(index, Action::Retry).isEmpty())
+        add(Action::Retry, tr("Re&try"), [this, id] { emit retryRequested(id); });
+    if (actions.contains(Action::Delete)) {
+        menu.addSeparator();
+        add(Action::Delete, tr("&Delete"), [this, id] { emit deleteRequested(id); });
+    }
+    const QPoint global =
+        event->reason() == QContextMenuEvent::Mouse ? event->globalPos() : viewport()->mapToGlobal(visualRect(index).center());
+    menu.exec(global);
+}
+
+void ConversationView::changeEvent(QEvent* event)
+{
+    QListView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange ||
+        event->type() == QEvent::StyleChange) {
+        syncDelegateStyle();
+        scheduleDelayedItemsLayout();
+    }
+}
+
+} // namespace ark::ui

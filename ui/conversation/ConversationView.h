@@ -1,1 +1,98 @@
+// The conversation pane: a QListView of messages painted by MessageDelegate. QListView only paints
+// visible rows and, with the delegate's cached sizes, a relayout is a walk over cached integers, so
+// 10,000 messages scroll as smoothly as ten. The view follows the end while an answer streams unless
+// the person scrolled up; then a floating "Jump to latest" button brings it back.
 #pragma once
+
+#include "MessageDelegate.h"
+
+#include <QListView>
+
+class QToolButton;
+
+namespace ark::ui {
+
+class ConversationView : public QListView {
+    Q_OBJECT
+public:
+    explicit ConversationView(QWidget* parent = nullptr);
+
+    // Any model with MessageListModel's roles (MessageIdRole, ContentRole, RevisionRole...).
+    void setModel(QAbstractItemModel* model) override;
+
+    MessageDelegate* messageDelegate() const { return m_delegate; }
+    bool isFollowingEnd() const { return m_following; }
+    bool jumpToLatestVisible() const;
+    QToolButton* jumpToLatestButton() const { return m_jumpButton; }
+
+    // A button's rectangle in viewport coordinates (empty when the message has none).
+    QRect actionRect(const QModelIndex& index, MessageDelegate::Action action) const;
+    QRect codeCopyRect(const QModelIndex& index, int codeBlock) const;
+    QModelIndex indexForId(qint64 messageId) const;
+    // Re-measures every row (from the delegate's cache) keeping the end followed or the reading
+    // position anchored.
+    void doItemsLayout() override;
+
+    // Above this many rows, rows never laid out at the current width get an estimated height that is
+    // refined in the background, so opening or resizing a long conversation never blocks.
+    void setLazyLayoutThreshold(int rows) { m_lazyThreshold = rows; }
+    int lazyLayoutThreshold() const { return m_lazyThreshold; }
+
+public slots:
+    void jumpToLatest();
+    void copyMessage(qint64 messageId, bool plainText);
+    void copyCurrentMessage(bool plainText = false);
+
+signals:
+    void copyRequested(qint64 id, bool plainText);
+    void regenerateRequested(qint64 id);
+    void editRequested(qint64 id);
+    void deleteRequested(qint64 id);
+    void retryRequested(qint64 id);
+    void branchStepRequested(qint64 id, int step);
+    void codeCopyRequested(const QString& code);
+    void linkActivated(const QUrl& url);
+    void followingEndChanged(bool following);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    bool viewportEvent(QEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void focusInEvent(QFocusEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void timerEvent(QTimerEvent* event) override;
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                     const QList<int>& roles = QList<int>()) override;
+    void rowsInserted(const QModelIndex& parent, int start, int end) override;
+    void updateGeometries() override;
+
+private:
+    int usableWidth() const;
+    void syncDelegateStyle();
+    void onScrollValueChanged(int value);
+    void onScrollRangeChanged(int min, int max);
+    void setFollowing(bool following);
+    void scrollToEnd();
+    void updateJumpButton();
+    void updateHover(const QPoint& pos);
+    void clearHover();
+    void positionJumpButton();
+    void checkRowHeights(int first, int last);
+    void refineEstimates();
+
+    MessageDelegate* m_delegate = nullptr;
+    QToolButton* m_jumpButton = nullptr;
+    bool m_following = true;
+    int m_programmaticScroll = 0;
+    int m_lazyThreshold = 300;
+    int m_refineTimer = 0;
+    int m_refineRow = 0;
+    bool m_inLayout = false;
+    MessageDelegate::Action m_hoverAction = MessageDelegate::Action::None;
+    int m_hoverCodeBlock = -1;
+};
+
+} // namespace ark::ui

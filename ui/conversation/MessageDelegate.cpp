@@ -1,1 +1,909 @@
 #include "MessageDelegate.h"
+
+#include "api/ChatTypes.h"
+#include "models/MessageListModel.h"
+#include "store/StoreTypes.h"
+
+#include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
+#include <QApplication>
+#include <QDateTime>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextDocument>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ark::ui {
+
+using Roles = models::MessageListModel::Roles;
+using store::MessageState;
+
+namespace {
+
+constexpr int kOuterMargin = 12;   // between the view's edge and a message
+constexpr int kVerticalPad = 6;    // above and below each message
+constexpr int kBubblePadX = 12;    // inside a tinted bubble
+constexpr int kBubblePadY = 8;
+constexpr int kSpacing = 6;        // between the parts of a message
+constexpr int kCardPad = 10;       // inside the error card
+constexpr int kButtonPadX = 8;
+constexpr int kMinBodyWidth = 80;
+constexpr int kChunkChars = 2000; // Markdown pieces rendered (and cached) separately
+
+api::Role roleOf(const QModelIndex& index)
+{
+    const int r = index.data(Roles::RoleRole).toInt();
+    return (r >= 0 && r <= int(api::Role::Tool)) ? api::Role(r) : api::Role::Assistant;
+}
+
+MessageState stateOf(const QModelIndex& index)
+{
+    const int s = index.data(Roles::StateRole).toInt();
+    return (s >= 0 && s <= int(MessageState::Failed)) ? MessageState(s) : MessageState::Complete;
+}
+
+qint64 idOf(const QModelIndex& index)
+{
+    return index.data(Roles::MessageIdRole).toLongLong();
+}
+
+quint64 revisionOf(const QModelIndex& index)
+{
+    return index.data(Roles::RevisionRole).toULongLong();
+}
+
+qint64 tokens(const QModelIndex& index, int role)
+{
+    const QVariant v = index.data(role);
+    return v.isValid() ? v.toLongLong() : -1;
+}
+
+} // namespace
+
+// Everything needed to paint one message and hit-test it, in item coordinates (0,0 = item's top-left).
+struct MessageDelegate::Layout {
+    int width = 0;
+    int height = 0;
+    api::Role role = api::Role::Assistant;
+    MessageState state = MessageState::Complete;
+    bool streaming = false;
+
+    QRect bubble; // tinted background; null for answers
+    QRect header;
+    QString who;
+    QString meta; // model · time
+    QString timeToolTip;
+
+    QRect body;
+    // The body in pieces (MarkdownRenderer::splitIntoChunks): a streaming answer re-renders only its
+    // last piece per frame, the others come from the chunk cache.
+    struct Chunk {
+        RenderedMarkdown markdown;
+        qreal y = 0; // in body coordinates
+    };
+    QList<Chunk> chunks;
+    QList<QRect> codeCopy; // per rendered code block (null for unfenced blocks)
+    QStringList codeText;
+
+    QRect thinking;
+    QString thinkingText;
+    QList<QPair<QRect, QString>> toolCalls;
+
+    QRect card;
+    QString cardTitle;
+    QRect cardMessage;
+    std::shared_ptr<QTextDocument> cardMessageDoc;
+    QRect cardDetails;
+    QString cardDetailsText;
+
+    QRect footer;
+    QRect interruptedPill;
+    QRect branchPrev, branchLabel, branchNext;
+    QString branchText;
+    bool branchCanPrev = false, branchCanNext = false;
+    QRect footerText;
+    QString footerString;
+
+    QHash<int, QRect> buttons; // Action -> rect (hover actions and Retry)
+    QList<Action> hoverActions;
+};
+
+MessageDelegate::MessageDelegate(QObject* parent)
+    : QStyledItemDelegate(parent), m_font(QApplication::font()), m_palette(QApplication::palette())
+{
+    // The cache holds laid-out documents for what is on screen and around it; heights of every
+    // message are kept apart in m_heights (a few integers each).
+    m_layouts.setMaxCost(400);
+    m_chunks.setMaxCost(600);
+    setFont(m_font);
+    setPalette(m_palette);
+}
+
+MessageDelegate::~MessageDelegate() = default;
+
+void MessageDelegate::setLayoutWidth(int width)
+{
+    m_width = std::max(0, width);
+}
+
+void MessageDelegate::setPalette(const QPalette& palette)
+{
+    m_palette = palette;
+    m_renderer.setPalette(palette);
+    m_layouts.clear(); // colours are baked into the documents
+    m_chunks.clear();
+}
+
+void MessageDelegate::setFont(const QFont& font)
+{
+    m_font = font;
+    m_smallFont = font;
+    if (font.pointSizeF() > 0)
+        m_smallFont.setPointSizeF(font.pointSizeF() * 0.88);
+    m_renderer.setFont(font);
+    const QFontMetrics fm(m_smallFont);
+    m_renderer.setCodeHeaderHeight(fm.height() + 10);
+    clearCache();
+}
+
+void MessageDelegate::clearCache()
+{
+    m_layouts.clear();
+    m_chunks.clear();
+    m_heights.clear();
+}
+
+int MessageDelegate::effectiveWidth(const QRect& itemRect) const
+{
+    if (m_width > 0)
+        return m_width;
+    return itemRect.width() > 0 ? itemRect.width() : 480;
+}
+
+QString MessageDelegate::actionLabel(Action action) const
+{
+    switch (action) {
+    case Action::Copy:
+        return tr("Copy");
+    case Action::CopyPlain:
+        return tr("Copy text");
+    case Action::Regenerate:
+        return tr("Regenerate");
+    case Action::Edit:
+        return tr("Edit");
+    case Action::Delete:
+        return tr("Delete");
+    case Action::Retry:
+        return tr("Retry");
+    case Action::CodeCopy:
+        return tr("Copy");
+    case Action::BranchPrev:
+        return QStringLiteral("\u2039");
+    case Action::BranchNext:
+        return QStringLiteral("\u203A");
+    default:
+        return {};
+    }
+}
+
+QString MessageDelegate::actionToolTip(Action action) const
+{
+    switch (action) {
+    case Action::Copy:
+        return tr("Copy the message as Markdown (Ctrl+C)");
+    case Action::CopyPlain:
+        return tr("Copy the message as plain text");
+    case Action::Regenerate:
+        return tr("Ask for a new answer");
+    case Action::Edit:
+        return tr("Edit this message and send it again");
+    case Action::Delete:
+        return tr("Delete this message");
+    case Action::Retry:
+        return tr("Send the request again");
+    case Action::BranchPrev:
+        return tr("Previous version");
+    case Action::BranchNext:
+        return tr("Next version");
+    case Action::CodeCopy:
+        return tr("Copy the code");
+    default:
+        return {};
+    }
+}
+
+QList<MessageDelegate::Action> MessageDelegate::hoverActions(const QModelIndex& index) const
+{
+    QList<Action> actions{Action::Copy, Action::CopyPlain};
+    const bool streaming = index.data(Roles::IsStreamingRole).toBool();
+    if (streaming)
+        return actions; // nothing that changes the conversation while it is being written
+    const api::Role role = roleOf(index);
+    if (role == api::Role::Assistant)
+        actions.append(Action::Regenerate);
+    else if (role == api::Role::User)
+        actions.append(Action::Edit);
+    actions.append(Action::Delete);
+    return actions;
+}
+
+std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(const QModelIndex& index, int width) const
+{
+    ++m_layoutsBuilt;
+    auto l = std::make_shared<Layout>();
+    l->width = width;
+    l->role = roleOf(index);
+    l->state = stateOf(index);
+    l->streaming = index.data(Roles::IsStreamingRole).toBool();
+
+    const QFontMetrics fm(m_font);
+    const QFontMetrics sfm(m_smallFont);
+    const int buttonHeight = sfm.height() + 6;
+
+    const bool bubbled = l->role != api::Role::Assistant;
+    const int outerLeft = (l->role == api::Role::User) ? std::max(kOuterMargin, width / 6) : kOuterMargin;
+    const int outerRight = width - kOuterMargin;
+    const int padX = bubbled ? kBubblePadX : 4;
+    const int padY = bubbled ? kBubblePadY : 2;
+    const int left = outerLeft + padX;
+    const int contentWidth = std::max(kMinBodyWidth, outerRight - padX - left);
+    int y = kVerticalPad + padY;
+
+    // Header: who, the model for answers, the local time; the hover actions sit at its right.
+    switch (l->role) {
+    case api::Role::User:
+        l->who = tr("You");
+        break;
+    case api::Role::Assistant:
+        l->who = tr("Assistant");
+        break;
+    case api::Role::System:
+        l->who = tr("System");
+        break;
+    case api::Role::Tool:
+        l->who = tr("Tool");
+        break;
+    }
+    QStringList meta;
+    if (l->role == api::Role::Assistant) {
+        const QString model = index.data(Roles::ModelRole).toString();
+        if (!model.isEmpty())
+            meta.append(model);
+    }
+    const QDateTime created = index.data(Roles::CreatedAtRole).toDateTime();
+    if (created.isValid()) {
+        const QDateTime local = created.toLocalTime();
+        const QLocale locale;
+        // The locale's short time without seconds (the C locale's short format has them).
+        QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+        timeFormat.remove(QStringLiteral(":ss"));
+        QString when = locale.toString(local.time(), timeFormat);
+        if (local.date() != QDate::currentDate())
+            when = locale.toString(local.date(), QLocale::ShortFormat) + u' ' + when;
+        meta.append(when);
+        l->timeToolTip = locale.toString(local, QLocale::LongFormat);
+    }
+    l->meta = meta.join(QStringLiteral(" \u00B7 "));
+    const int headerHeight = std::max(fm.height(), buttonHeight) + 2;
+    l->header = QRect(left, y, contentWidth, headerHeight);
+    l->hoverActions = hoverActions(index);
+    int bx = left + contentWidth;
+    for (auto it = l->hoverActions.crbegin(); it != l->hoverActions.crend(); ++it) {
+        const int w = sfm.horizontalAdvance(actionLabel(*it)) + 2 * kButtonPadX;
+        bx -= w;
+        l->buttons.insert(int(*it), QRect(bx, y + (headerHeight - buttonHeight) / 2, w, buttonHeight));
+        bx -= 4;
+    }
+    y += headerHeight + 2;
+
+    // Body.
+    const QString content = index.data(Roles::ContentRole).toString();
+    if (!content.isEmpty()) {
+        qreal bottom = 0;
+        for (const QString& piece : MarkdownRenderer::splitIntoChunks(content, kChunkChars)) {
+            Layout::Chunk chunk{renderChunk(piece, contentWidth), 0};
+            if (!l->chunks.isEmpty())
+                chunk.y = MarkdownRenderer::stackedY(l->chunks.constLast().markdown, l->chunks.constLast().y,
+                                                     chunk.markdown);
+            bottom = std::max(bottom, chunk.y + chunk.markdown.height);
+            l->chunks.append(chunk);
+        }
+        const int h = int(std::ceil(bottom));
+        l->body = QRect(left, y, contentWidth, h);
+        for (const Layout::Chunk& chunk : l->chunks) {
+            const QPointF origin = QPointF(l->body.topLeft()) + QPointF(0, chunk.y);
+            for (const RenderedCodeBlock& block : chunk.markdown.codeBlocks) {
+                if (block.fenceIndex < 0 || block.headerRect.isEmpty()) {
+                    l->codeCopy.append(QRect());
+                } else {
+                    const QRect header = block.headerRect.translated(origin).toAlignedRect();
+                    const int w = sfm.horizontalAdvance(actionLabel(Action::CodeCopy)) + 2 * kButtonPadX;
+                    l->codeCopy.append(QRect(header.right() - 6 - w,
+                                             header.top() + (header.height() - buttonHeight) / 2, w, buttonHeight));
+                }
+                l->codeText.append(block.block.code);
+            }
+        }
+        y += h + kSpacing;
+    } else if (l->streaming) {
+        // No answer text yet: say whether the model is reasoning (its full text lives in another pane).
+        const bool reasoning = !index.data(Roles::ReasoningRole).toString().isEmpty();
+        l->thinkingText = reasoning ? tr("Thinking\u2026") : QStringLiteral("\u2026");
+        l->thinking = QRect(left, y, contentWidth, fm.height());
+        y += fm.height() + kSpacing;
+    }
+
+    // Tool calls the answer made: one line each, name and arguments.
+    const QVariantList calls = index.data(Roles::ToolCallsRole).toList();
+    for (const QVariant& call : calls) {
+        const QVariantMap map = call.toMap();
+        const QString line = tr("Called %1(%2)")
+                                 .arg(map.value(QStringLiteral("name")).toString(),
+                                      map.value(QStringLiteral("arguments")).toString().simplified());
+        l->toolCalls.append({QRect(left, y, contentWidth, sfm.height()), line});
+        y += sfm.height() + 2;
+    }
+    if (!calls.isEmpty())
+        y += kSpacing - 2;
+
+    // Error card: failed requests, and interrupted answers that know why.
+    const QString errorMessage = index.data(Roles::ErrorMessageRole).toString();
+    const bool showCard =
+        l->state == MessageState::Failed || (l->state == MessageState::Interrupted && !errorMessage.isEmpty());
+    if (showCard) {
+        l->cardTitle = l->state == MessageState::Failed ? tr("Request failed") : tr("Interrupted");
+        const int inner = std::max(kMinBodyWidth, contentWidth - 2 * kCardPad);
+        int cy = y + kCardPad;
+        cy += fm.height() + 4; // title
+        auto doc = std::make_shared<QTextDocument>();
+        doc->setDocumentMargin(0);
+        doc->setDefaultFont(m_font);
+        doc->setPlainText(errorMessage.isEmpty() ? tr("The request failed before an answer arrived.") : errorMessage);
+        doc->setTextWidth(inner);
+        const int messageHeight = int(std::ceil(doc->size().height()));
+        l->cardMessage = QRect(left + kCardPad, cy, inner, messageHeight);
+        l->cardMessageDoc = doc;
+        cy += messageHeight + 4;
+        QStringList details;
+        const QString code = index.data(Roles::ErrorCodeRole).toString();
+        const QString kind = index.data(Roles::ErrorKindRole).toString();
+        const QString requestId = index.data(Roles::RequestIdRole).toString();
+        if (!code.isEmpty())
+            details.append(tr("Code: %1").arg(code));
+        else if (!kind.isEmpty())
+            details.append(tr("Kind: %1").arg(kind));
+        if (!requestId.isEmpty())
+            details.append(tr("Request ID: %1").arg(requestId));
+        if (!details.isEmpty()) {
+            l->cardDetailsText = details.join(QStringLiteral("  \u00B7  "));
+            l->cardDetails = QRect(left + kCardPad, cy, inner, sfm.height());
+            cy += sfm.height() + 6;
+        }
+        const int rw = sfm.horizontalAdvance(actionLabel(Action::Retry)) + 2 * kButtonPadX + 8;
+        l->buttons.insert(int(Action::Retry), QRect(left + kCardPad, cy, rw, buttonHeight));
+        cy += buttonHeight + kCardPad;
+        l->card = QRect(left, y, contentWidth, cy - y);
+        y = cy + kSpacing;
+    }
+
+    // Footer: branch switcher, the Interrupted marker, token usage and an unusual finish reason.
+    const int branchCount = index.data(Roles::BranchCountRole).toInt();
+    const int branchIndex = index.data(Roles::BranchIndexRole).toInt();
+    int fx = left;
+    const int footerTop = y;
+    bool footer = false;
+    if (branchCount > 1) {
+        footer = true;
+        const int arrow = sfm.horizontalAdvance(QStringLiteral("\u203A")) + 2 * kButtonPadX;
+        l->branchText = QStringLiteral("%1/%2").arg(branchIndex + 1).arg(branchCount);
+        l->branchCanPrev = branchIndex > 0;
+        l->branchCanNext = branchIndex + 1 < branchCount;
+        l->branchPrev = QRect(fx, y, arrow, buttonHeight);
+        fx += arrow;
+        const int lw = sfm.horizontalAdvance(l->branchText) + 8;
+        l->branchLabel = QRect(fx, y, lw, buttonHeight);
+        fx += lw;
+        l->branchNext = QRect(fx, y, arrow, buttonHeight);
+        fx += arrow + 10;
+        l->buttons.insert(int(Action::BranchPrev), l->branchPrev);
+        l->buttons.insert(int(Action::BranchNext), l->branchNext);
+    }
+    if (l->state == MessageState::Interrupted) {
+        footer = true;
+        const int pw = sfm.horizontalAdvance(tr("Interrupted")) + 2 * kButtonPadX;
+        l->interruptedPill = QRect(fx, y, pw, buttonHeight);
+        fx += pw + 8;
+        if (!showCard) {
+            const int rw = sfm.horizontalAdvance(actionLabel(Action::Retry)) + 2 * kButtonPadX;
+            l->buttons.insert(int(Action::Retry), QRect(fx, y, rw, buttonHeight));
+            fx += rw + 10;
+        }
+    }
+    if (l->role == api::Role::Assistant && !l->streaming) {
+        QStringList parts;
+        const QLocale locale;
+        const qint64 in = tokens(index, Roles::PromptTokensRole);
+        const qint64 out = tokens(index, Roles::CompletionTokensRole);
+        const qint64 reasoning = tokens(index, Roles::ReasoningTokensRole);
+        if (in >= 0)
+            parts.append(tr("%1 in").arg(locale.toString(in)));
+        if (out >= 0)
+            parts.append(tr("%1 out").arg(locale.toString(out)));
+        if (reasoning > 0)
+            parts.append(tr("%1 reasoning").arg(locale.toString(reasoning)));
+        const QString finish = index.data(Roles::FinishReasonRole).toString();
+        if (!finish.isEmpty() && finish != QLatin1String("stop"))
+            parts.append(tr("stopped: %1").arg(finish));
+        if (!parts.isEmpty()) {
+            footer = true;
+            l->footerString = parts.join(QStringLiteral(" \u00B7 "));
+            l->footerText = QRect(fx, y, std::max(0, left + contentWidth - fx), buttonHeight);
+        }
+    }
+    if (footer) {
+        l->footer = QRect(left, footerTop, contentWidth, buttonHeight);
+        y += buttonHeight + kSpacing;
+    }
+
+    y -= kSpacing; // no spacing after the last part
+    y += padY;
+    if (bubbled)
+        l->bubble = QRect(outerLeft, kVerticalPad, outerRight - outerLeft, y - kVerticalPad);
+    l->height = y + kVerticalPad;
+    return l;
+}
+
+RenderedMarkdown MessageDelegate::renderChunk(const QString& markdown, int width) const
+{
+    const QString key = QString::number(width) + u':' + markdown;
+    if (const RenderedMarkdown* cached = m_chunks.object(key))
+        return *cached;
+    ++m_chunksRendered;
+    RenderedMarkdown rendered = m_renderer.render(markdown, width);
+    m_chunks.insert(key, new RenderedMarkdown(rendered), 1);
+    return rendered;
+}
+
+std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const QModelIndex& index, int width) const
+{
+    const qint64 id = idOf(index);
+    const quint64 revision = revisionOf(index);
+    if (CacheEntry* entry = m_layouts.object(id)) {
+        if (entry->revision == revision && entry->width == width)
+            return entry->layout;
+    }
+    auto layout = buildLayout(index, width);
+    auto* entry = new CacheEntry{revision, width, layout};
+    m_layouts.insert(id, entry, 1);
+    m_heights.insert(id, HeightEntry{revision, width, layout->height, layout->body.height(), layout->body.width()});
+    return layout;
+}
+
+int MessageDelegate::heightFor(const QModelIndex& index, int width) const
+{
+    const auto it = m_heights.constFind(idOf(index));
+    if (it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == width)
+        return it->height;
+    return layoutFor(index, width)->height;
+}
+
+bool MessageDelegate::hasExactHeight(const QModelIndex& index) const
+{
+    const auto it = m_heights.constFind(idOf(index));
+    return it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == effectiveWidth({});
+}
+
+int MessageDelegate::estimateHeight(const QModelIndex& index, int width) const
+{
+    const auto it = m_heights.constFind(idOf(index));
+    if (it != m_heights.constEnd() && it->width > 0) {
+        // Text reflows roughly in inverse proportion to the width; the chrome stays the same.
+        const int chrome = it->height - it->bodyHeight;
+        const int bodyWidth = std::max(kMinBodyWidth, width - (it->width - it->bodyWidth));
+        const qreal scale = it->bodyWidth > 0 ? qreal(it->bodyWidth) / bodyWidth : 1.0;
+        return chrome + int(it->bodyHeight * scale);
+    }
+    const QFontMetrics fm(m_font);
+    const QString content = index.data(Roles::ContentRole).toString();
+    const int bodyWidth = std::max(kMinBodyWidth, width - 2 * kOuterMargin - 2 * kBubblePadX);
+    const qreal charsPerLine = std::max<qreal>(10, bodyWidth / std::max(1.0, fm.averageCharWidth() * 1.0));
+    const int lines = int(content.count(u'\n') + 1 + content.size() / charsPerLine);
+    return 2 * kVerticalPad + 2 * kBubblePadY + fm.height() + 8 + lines * fm.lineSpacing() + fm.height();
+}
+
+QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const int width = effectiveWidth(option.rect);
+    const auto it = m_heights.constFind(idOf(index));
+    if (it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == width)
+        return QSize(width, it->height);
+    // Estimate only messages never laid out at this width; a message that changed (a streaming
+    // answer) is measured exactly, it is one message.
+    if (m_estimate && (it == m_heights.constEnd() || it->width != width)) {
+        ++m_estimatesGiven;
+        return QSize(width, estimateHeight(index, width));
+    }
+    return QSize(width, heightFor(index, width));
+}
+
+void MessageDelegate::setHover(const QModelIndex& index, const QPoint& posInItem)
+{
+    m_hoverIndex = index;
+    m_hoverPos = posInItem;
+}
+
+void MessageDelegate::paintButton(QPainter* painter, const QRect& rect, const QString& text, bool hovered,
+                                  bool enabled) const
+{
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor fg = m_palette.color(QPalette::Text);
+    painter->setPen(QPen(MarkdownRenderer::blend(base, fg, hovered ? 0.35 : 0.2), 1));
+    painter->setBrush(hovered && enabled ? MarkdownRenderer::blend(base, fg, 0.12) : base);
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
+    painter->setPen(enabled ? fg : MarkdownRenderer::blend(base, fg, 0.35));
+    painter->drawText(rect, Qt::AlignCenter, text);
+}
+
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const int width = effectiveWidth(option.rect);
+    const auto l = layoutFor(index, width);
+    const bool hovered = (m_hoverIndex.isValid() && m_hoverIndex == index);
+    const bool focused = m_showFocus && (option.state & QStyle::State_HasFocus) != 0;
+    const bool dark = MarkdownRenderer::isDark(m_palette);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor dim = MarkdownRenderer::blend(text, base, 0.45);
+    const QPoint hoverPos = hovered ? m_hoverPos : QPoint(-1, -1);
+
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setRenderHint(QPainter::TextAntialiasing, true);
+
+    // Bubble.
+    if (!l->bubble.isNull()) {
+        QColor fill;
+        QColor border;
+        if (l->role == api::Role::User) {
+            fill = MarkdownRenderer::blend(base, m_palette.color(QPalette::Highlight), dark ? 0.22 : 0.12);
+            border = Qt::transparent;
+        } else {
+            fill = MarkdownRenderer::blend(base, text, dark ? 0.05 : 0.03);
+            border = MarkdownRenderer::blend(base, text, 0.15);
+        }
+        painter->setPen(border.alpha() ? QPen(border, 1) : Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(l->bubble).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
+    }
+    if (focused) {
+        QPen pen(m_palette.color(QPalette::Highlight), 1.5);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(QRectF(4, 2, width - 8, l->height - 4), 10, 10);
+    }
+
+    // Header.
+    const bool showActions = hovered || focused;
+    int metaRight = l->header.right();
+    if (showActions) {
+        for (Action a : l->hoverActions)
+            metaRight = std::min(metaRight, l->buttons.value(int(a)).left() - 8);
+    }
+    QFont bold = m_font;
+    bold.setBold(true);
+    painter->setFont(bold);
+    painter->setPen(text);
+    const QFontMetrics bfm(bold);
+    const int whoWidth = bfm.horizontalAdvance(l->who);
+    painter->drawText(QRect(l->header.left(), l->header.top(), whoWidth + 1, l->header.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, l->who);
+    if (!l->meta.isEmpty()) {
+        painter->setFont(m_smallFont);
+        painter->setPen(dim);
+        const QRect metaRect(l->header.left() + whoWidth + 8, l->header.top(),
+                             std::max(0, metaRight - (l->header.left() + whoWidth + 8)), l->header.height());
+        painter->drawText(metaRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(m_smallFont).elidedText(l->meta, Qt::ElideRight, metaRect.width()));
+    }
+    painter->setFont(m_smallFont);
+    if (showActions) {
+        for (Action a : l->hoverActions) {
+            const QRect r = l->buttons.value(int(a));
+            paintButton(painter, r, actionLabel(a), r.contains(hoverPos));
+        }
+    }
+
+    // Body.
+    if (!l->chunks.isEmpty()) {
+        // Only the visible part of a long message is drawn: the view's viewport in body coordinates.
+        QRectF visible;
+        if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget))
+            visible = QRectF(view->viewport()->rect()).translated(-option.rect.topLeft() - l->body.topLeft());
+        for (const Layout::Chunk& chunk : l->chunks) {
+            const QRectF clip = visible.isNull() ? QRectF() : visible.translated(0, -chunk.y);
+            if (!clip.isNull() && (clip.bottom() < 0 || clip.top() > chunk.markdown.height))
+                continue;
+            m_renderer.paint(painter, chunk.markdown, QPointF(l->body.topLeft()) + QPointF(0, chunk.y), clip, text);
+        }
+        painter->setFont(m_smallFont);
+        for (int i = 0; i < l->codeCopy.size(); ++i) {
+            if (!l->codeCopy.at(i).isNull())
+                paintButton(painter, l->codeCopy.at(i), actionLabel(Action::CodeCopy), l->codeCopy.at(i).contains(hoverPos));
+        }
+    }
+    if (!l->thinking.isNull()) {
+        QFont italic = m_font;
+        italic.setItalic(true);
+        painter->setFont(italic);
+        painter->setPen(dim);
+        painter->drawText(l->thinking, Qt::AlignLeft | Qt::AlignVCenter, l->thinkingText);
+    }
+    if (!l->toolCalls.isEmpty()) {
+        painter->setFont(m_smallFont);
+        painter->setPen(dim);
+        const QFontMetrics sfm(m_smallFont);
+        for (const auto& call : l->toolCalls)
+            painter->drawText(call.first, Qt::AlignLeft | Qt::AlignVCenter,
+                              sfm.elidedText(call.second, Qt::ElideRight, call.first.width()));
+    }
+
+    // Error card.
+    if (!l->card.isNull()) {
+        const QColor error = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+        painter->setPen(QPen(MarkdownRenderer::blend(base, error, 0.55), 1));
+        painter->setBrush(MarkdownRenderer::blend(base, error, dark ? 0.16 : 0.07));
+        painter->drawRoundedRect(QRectF(l->card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+        painter->setFont(bold);
+        painter->setPen(error);
+        painter->drawText(QRect(l->card.left() + kCardPad, l->card.top() + kCardPad, l->card.width() - 2 * kCardPad,
+                                QFontMetrics(bold).height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, l->cardTitle);
+        if (l->cardMessageDoc) {
+            painter->save();
+            painter->translate(l->cardMessage.topLeft());
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.palette = m_palette;
+            ctx.palette.setColor(QPalette::Text, text);
+            l->cardMessageDoc->documentLayout()->draw(painter, ctx);
+            painter->restore();
+        }
+        if (!l->cardDetails.isNull()) {
+            painter->setFont(m_smallFont);
+            painter->setPen(dim);
+            painter->drawText(l->cardDetails, Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetrics(m_smallFont).elidedText(l->cardDetailsText, Qt::ElideMiddle,
+                                                                   l->cardDetails.width()));
+        }
+    }
+    painter->setFont(m_smallFont);
+    if (l->buttons.contains(int(Action::Retry))) {
+        const QRect r = l->buttons.value(int(Action::Retry));
+        paintButton(painter, r, actionLabel(Action::Retry), r.contains(hoverPos));
+    }
+
+    // Footer.
+    if (!l->footer.isNull()) {
+        if (!l->branchPrev.isNull()) {
+            paintButton(painter, l->branchPrev, actionLabel(Action::BranchPrev), l->branchPrev.contains(hoverPos),
+                        l->branchCanPrev);
+            painter->setPen(dim);
+            painter->drawText(l->branchLabel, Qt::AlignCenter, l->branchText);
+            paintButton(painter, l->branchNext, actionLabel(Action::BranchNext), l->branchNext.contains(hoverPos),
+                        l->branchCanNext);
+        }
+        if (!l->interruptedPill.isNull()) {
+            const QColor warn = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(MarkdownRenderer::blend(base, warn, dark ? 0.25 : 0.15));
+            painter->drawRoundedRect(QRectF(l->interruptedPill), l->interruptedPill.height() / 2.0,
+                                     l->interruptedPill.height() / 2.0);
+            painter->setPen(warn);
+            painter->drawText(l->interruptedPill, Qt::AlignCenter, tr("Interrupted"));
+        }
+        if (!l->footerText.isNull()) {
+            painter->setPen(dim);
+            painter->drawText(l->footerText, Qt::AlignLeft | Qt::AlignVCenter,
+                              QFontMetrics(m_smallFont).elidedText(l->footerString, Qt::ElideRight,
+                                                                   l->footerText.width()));
+        }
+    }
+    painter->restore();
+}
+
+QRect MessageDelegate::actionRect(const QRect& itemRect, const QModelIndex& index, Action action) const
+{
+    if (!index.isValid())
+        return {};
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    const QRect r = l->buttons.value(int(action));
+    return r.isNull() ? QRect() : r.translated(itemRect.topLeft());
+}
+
+QRect MessageDelegate::codeCopyRect(const QRect& itemRect, const QModelIndex& index, int codeBlock) const
+{
+    if (!index.isValid())
+        return {};
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    if (codeBlock < 0 || codeBlock >= l->codeCopy.size() || l->codeCopy.at(codeBlock).isNull())
+        return {};
+    return l->codeCopy.at(codeBlock).translated(itemRect.topLeft());
+}
+
+int MessageDelegate::codeBlockCount(const QModelIndex& index) const
+{
+    return index.isValid() ? int(layoutFor(index, effectiveWidth({}))->codeCopy.size()) : 0;
+}
+
+MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QModelIndex& index, const QPoint& pos) const
+{
+    Hit hit;
+    if (!index.isValid())
+        return hit;
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    const QPoint p = pos - itemRect.topLeft();
+    for (auto it = l->buttons.constBegin(); it != l->buttons.constEnd(); ++it) {
+        if (!it.value().contains(p))
+            continue;
+        const Action a = Action(it.key());
+        if ((a == Action::BranchPrev && !l->branchCanPrev) || (a == Action::BranchNext && !l->branchCanNext))
+            return hit;
+        hit.action = a;
+        return hit;
+    }
+    for (int i = 0; i < l->codeCopy.size(); ++i) {
+        if (l->codeCopy.at(i).contains(p)) {
+            hit.action = Action::CodeCopy;
+            hit.codeBlock = i;
+            hit.code = l->codeText.at(i);
+            return hit;
+        }
+    }
+    if (l->body.contains(p)) {
+        const QPointF inBody = QPointF(p - l->body.topLeft());
+        for (const Layout::Chunk& chunk : l->chunks) {
+            if (inBody.y() < chunk.y || inBody.y() >= chunk.y + chunk.markdown.height)
+                continue;
+            const QString anchor = MarkdownRenderer::anchorAt(chunk.markdown, inBody - QPointF(0, chunk.y));
+            if (!anchor.isEmpty()) {
+                hit.action = Action::Link;
+                hit.url = QUrl(anchor);
+            }
+            break;
+        }
+    }
+    return hit;
+}
+
+void MessageDelegate::emitAction(const Hit& hit, const QModelIndex& index)
+{
+    const qint64 id = idOf(index);
+    switch (hit.action) {
+    case Action::Copy:
+        emit copyRequested(id, false);
+        break;
+    case Action::CopyPlain:
+        emit copyRequested(id, true);
+        break;
+    case Action::Regenerate:
+        emit regenerateRequested(id);
+        break;
+    case Action::Edit:
+        emit editRequested(id);
+        break;
+    case Action::Delete:
+        emit deleteRequested(id);
+        break;
+    case Action::Retry:
+        emit retryRequested(id);
+        break;
+    case Action::BranchPrev:
+        emit branchStepRequested(id, -1);
+        break;
+    case Action::BranchNext:
+        emit branchStepRequested(id, +1);
+        break;
+    case Action::CodeCopy:
+        emit codeCopyRequested(hit.code);
+        break;
+    case Action::Link:
+        emit linkActivated(hit.url);
+        break;
+    case Action::None:
+        break;
+    }
+}
+
+bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                                  const QModelIndex& index)
+{
+    Q_UNUSED(model)
+    if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease &&
+        event->type() != QEvent::MouseButtonDblClick)
+        return false;
+    auto* mouse = static_cast<QMouseEvent*>(event);
+    if (mouse->button() != Qt::LeftButton)
+        return false;
+    const Hit hit = hitTest(option.rect, index, mouse->position().toPoint());
+    if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::MouseButtonDblClick) {
+        m_pressIndex = index;
+        m_pressHit = hit;
+        // Swallow presses on buttons and links so the view does not start a selection or a drag.
+        return hit.action != Action::None;
+    }
+    const bool sameTarget = m_pressIndex == index && m_pressHit.action == hit.action &&
+                            m_pressHit.codeBlock == hit.codeBlock;
+    m_pressIndex = QPersistentModelIndex();
+    m_pressHit = Hit();
+    if (hit.action == Action::None || !sameTarget)
+        return false;
+    emitAction(hit, index);
+    return true;
+}
+
+bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                                const QModelIndex& index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const Hit hit = hitTest(option.rect, index, event->pos());
+    QString tip;
+    if (hit.action == Action::Link)
+        tip = hit.url.toDisplayString();
+    else if (hit.action != Action::None)
+        tip = actionToolTip(hit.action);
+    else {
+        const auto l = layoutFor(index, effectiveWidth(option.rect));
+        if (l->header.translated(option.rect.topLeft()).contains(event->pos()))
+            tip = l->timeToolTip;
+    }
+    if (tip.isEmpty()) {
+        QToolTip::hideText();
+        return true;
+    }
+    QToolTip::showText(event->globalPos(), tip, view);
+    return true;
+}
+
+QStringList MessageDelegate::displayedTexts(const QModelIndex& index) const
+{
+    QStringList texts;
+    if (!index.isValid())
+        return texts;
+    const auto l = layoutFor(index, effectiveWidth({}));
+    texts << l->who;
+    if (!l->meta.isEmpty())
+        texts << l->meta;
+    if (!l->chunks.isEmpty())
+        texts << MarkdownRenderer::toPlainText(index.data(Roles::ContentRole).toString());
+    if (!l->thinkingText.isEmpty())
+        texts << l->thinkingText;
+    for (const auto& call : l->toolCalls)
+        texts << call.second;
+    if (!l->card.isNull()) {
+        texts << l->cardTitle << l->cardMessageDoc->toPlainText();
+        if (!l->cardDetailsText.isEmpty())
+            texts << l->cardDetailsText;
+    }
+    if (!l->branchText.isEmpty())
+        texts << l->branchText;
+    if (!l->interruptedPill.isNull())
+        texts << tr("Interrupted");
+    if (!l->footerString.isEmpty())
+        texts << l->footerString;
+    return texts;
+}
+
+QString MessageDelegate::copyText(const QModelIndex& index, bool plainText)
+{
+    const QString content = index.data(Roles::ContentRole).toString();
+    return plainText ? MarkdownRenderer::toPlainText(content) : content;
+}
+
+} // namespace ark::ui

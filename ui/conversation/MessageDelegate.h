@@ -1,1 +1,157 @@
+// Paints one message of the conversation and hit-tests its buttons. Each message's layout (header,
+// Markdown body, error card, footer, button rectangles) is built once per (id, revision, width) and
+// cached, so scrolling through 10,000 messages never parses Markdown again; sizeHint() answers from
+// the cache too.
 #pragma once
+
+#include "MarkdownRenderer.h"
+
+#include <QCache>
+#include <QFont>
+#include <QHash>
+#include <QPalette>
+#include <QPersistentModelIndex>
+#include <QStyledItemDelegate>
+#include <QUrl>
+#include <memory>
+
+namespace ark::ui {
+
+class MessageDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    enum class Action {
+        None,
+        Copy,
+        CopyPlain,
+        Regenerate,
+        Edit,
+        Delete,
+        Retry,
+        BranchPrev,
+        BranchNext,
+        CodeCopy,
+        Link,
+    };
+    Q_ENUM(Action)
+
+    struct Hit {
+        Action action = Action::None;
+        int codeBlock = -1; // Action::CodeCopy
+        QString code;       // Action::CodeCopy
+        QUrl url;           // Action::Link
+    };
+
+    explicit MessageDelegate(QObject* parent = nullptr);
+    ~MessageDelegate() override;
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // The width messages are laid out at; the view keeps it equal to its usable viewport width.
+    // 0 = use the width of the option's rectangle.
+    void setLayoutWidth(int width);
+    int layoutWidth() const { return m_width; }
+    void setPalette(const QPalette& palette);
+    void setFont(const QFont& font);
+
+    // Exact height of the message at `width` (lays it out when needed).
+    int heightFor(const QModelIndex& index, int width) const;
+    // True when the message's current revision has an exact height at the current layout width.
+    bool hasExactHeight(const QModelIndex& index) const;
+    // When on, sizeHint() answers with an estimate for messages never laid out at the current width
+    // (a long conversation opens and resizes at once); paint() and heightFor() stay exact.
+    void setEstimateUncached(bool on) { m_estimate = on; }
+    bool estimatesUncached() const { return m_estimate; }
+
+    // Geometry in the coordinates of `itemRect` (the message's rectangle in the view), for
+    // hit-testing and tests. An empty rectangle means the message has no such button.
+    QRect actionRect(const QRect& itemRect, const QModelIndex& index, Action action) const;
+    QRect codeCopyRect(const QRect& itemRect, const QModelIndex& index, int codeBlock) const;
+    int codeBlockCount(const QModelIndex& index) const;
+    Hit hitTest(const QRect& itemRect, const QModelIndex& index, const QPoint& pos) const;
+    // The hover actions a message offers (Copy, Copy as text, Regenerate or Edit, Delete).
+    QList<Action> hoverActions(const QModelIndex& index) const;
+
+    // The texts a message shows, in reading order (header, body as plain text, thinking line, tool
+    // calls, error card, footer): for accessibility and for tests.
+    QStringList displayedTexts(const QModelIndex& index) const;
+
+    // Where the mouse is (the view tracks it); buttons of the hovered message are shown.
+    void setHover(const QModelIndex& index, const QPoint& posInItem);
+    QModelIndex hoverIndex() const { return m_hoverIndex; }
+    // The current message gets a focus ring and its buttons only while the keyboard is in use.
+    void setShowFocus(bool show) { m_showFocus = show; }
+    bool showsFocus() const { return m_showFocus; }
+
+    void clearCache();
+    int layoutsBuilt() const { return m_layoutsBuilt; } // Markdown parses so far (tests, benchmarks)
+    int cachedLayouts() const { return m_layouts.size(); }
+    int chunksRendered() const { return m_chunksRendered; } // Markdown pieces parsed so far
+    int estimatesGiven() const { return m_estimatesGiven; }  // sizeHint() answers that were estimates
+
+    // What a message's Copy puts on the clipboard.
+    static QString copyText(const QModelIndex& index, bool plainText);
+
+signals:
+    void copyRequested(qint64 id, bool plainText);
+    void regenerateRequested(qint64 id);
+    void editRequested(qint64 id);
+    void deleteRequested(qint64 id);
+    void retryRequested(qint64 id);
+    void branchStepRequested(qint64 id, int step);
+    void codeCopyRequested(const QString& code);
+    void linkActivated(const QUrl& url);
+
+protected:
+    bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
+                     const QModelIndex& index) override;
+    bool helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
+                   const QModelIndex& index) override;
+
+private:
+    struct Layout;
+    struct CacheEntry {
+        quint64 revision = 0;
+        int width = 0;
+        std::shared_ptr<const Layout> layout;
+    };
+    struct HeightEntry {
+        quint64 revision = 0;
+        int width = 0;
+        int height = 0;
+        int bodyHeight = 0;
+        int bodyWidth = 0;
+    };
+
+    std::shared_ptr<const Layout> layoutFor(const QModelIndex& index, int width) const;
+    RenderedMarkdown renderChunk(const QString& markdown, int width) const;
+    std::shared_ptr<const Layout> buildLayout(const QModelIndex& index, int width) const;
+    int effectiveWidth(const QRect& itemRect) const;
+    int estimateHeight(const QModelIndex& index, int width) const;
+    void emitAction(const Hit& hit, const QModelIndex& index);
+    QString actionLabel(Action action) const;
+    QString actionToolTip(Action action) const;
+    void paintButton(QPainter* painter, const QRect& rect, const QString& text, bool hovered,
+                     bool enabled = true) const;
+
+    MarkdownRenderer m_renderer;
+    QFont m_font;
+    QFont m_smallFont;
+    QPalette m_palette;
+    int m_width = 0;
+    bool m_estimate = false;
+    bool m_showFocus = false;
+    mutable QCache<qint64, CacheEntry> m_layouts;
+    mutable QHash<qint64, HeightEntry> m_heights;
+    mutable QCache<QString, RenderedMarkdown> m_chunks; // key: "width:markdown"
+    mutable int m_chunksRendered = 0;
+    mutable int m_estimatesGiven = 0;
+    mutable int m_layoutsBuilt = 0;
+    QPersistentModelIndex m_hoverIndex;
+    QPoint m_hoverPos;
+    QPersistentModelIndex m_pressIndex;
+    Hit m_pressHit;
+};
+
+} // namespace ark::ui
