@@ -28,7 +28,8 @@ using Action = MessageDelegate::Action;
 
 namespace {
 
-struct Message {
+struct Message
+{
     qint64 id = 0;
     api::Role role = api::Role::Assistant;
     QString content;
@@ -107,7 +108,8 @@ const QString kRichAnswer = QStringLiteral(
 
 } // namespace
 
-class TestConversationView : public QObject {
+class TestConversationView : public QObject
+{
     Q_OBJECT
 private slots:
     void init();
@@ -130,11 +132,13 @@ private slots:
     void branchSwitcherSteps();
     void copyPutsMarkdownOnClipboard();
     void codeCopyButtonCopiesCode();
+    void linkClickEmitsUrl();
     void errorCardShowsMessageAndRetries();
     void interruptedAndFooterTexts();
     void thinkingLineWhileReasoning();
     void keyboardMovesAndCopies();
     void longConversationLaysOutLazily();
+    void realModelStreams();
     void screenshot();
 
 private:
@@ -190,19 +194,19 @@ void TestConversationView::codeBlocks_data()
     QTest::newRow("one") << QStringLiteral("Text\n\n```cpp\nint a;\n\nint b;\n```\nafter")
                          << QStringList{QStringLiteral("cpp")}
                          << QStringList{QStringLiteral("int a;\n\nint b;")};
-    QTest::newRow("two adjacent same language")
-        << QStringLiteral("```bash\nls\n```\n\n```bash\npwd\n```\n")
-        << QStringList{QStringLiteral("bash"), QStringLiteral("bash")}
-        << QStringList{QStringLiteral("ls"), QStringLiteral("pwd")};
-    QTest::newRow("tilde fence, info string") << QStringLiteral("~~~~ js title=x\nlet a = 1;\n~~~~\n")
-                                              << QStringList{QStringLiteral("js")}
-                                              << QStringList{QStringLiteral("let a = 1;")};
-    QTest::newRow("inside a list") << QStringLiteral("1. step\n\n   ```sh\n   make\n     -j2\n   ```\n2. next\n")
+    QTest::newRow("two adjacent same language") << QStringLiteral("```bash\nls\n```\n\n```bash\npwd\n```\n")
+                                                << QStringList{QStringLiteral("bash"), QStringLiteral("bash")}
+                                                << QStringList{QStringLiteral("ls"), QStringLiteral("pwd")};
+    QTest::newRow("tilde fence, info string")
+        << QStringLiteral("~~~~ js title=x\nlet a = 1;\n~~~~\n") << QStringList{QStringLiteral("js")}
+        << QStringList{QStringLiteral("let a = 1;")};
+    QTest::newRow("inside a list") << QStringLiteral(
+                                          "1. step\n\n   ```sh\n   make\n     -j2\n   ```\n2. next\n")
                                    << QStringList{QStringLiteral("sh")}
                                    << QStringList{QStringLiteral("make\n  -j2")};
-    QTest::newRow("unclosed while streaming") << QStringLiteral("Start:\n```py\nx = 1\ny = ")
-                                              << QStringList{QStringLiteral("py")}
-                                              << QStringList{QStringLiteral("x = 1\ny = ")};
+    QTest::newRow("unclosed while streaming")
+        << QStringLiteral("Start:\n```py\nx = 1\ny = ") << QStringList{QStringLiteral("py")}
+        << QStringList{QStringLiteral("x = 1\ny = ")};
     QTest::newRow("longer closing fence, inner backticks")
         << QStringLiteral("````md\n```\nnested\n```\n`````\n") << QStringList{QStringLiteral("md")}
         << QStringList{QStringLiteral("```\nnested\n```")};
@@ -242,12 +246,13 @@ void TestConversationView::plainText_data()
 
     QTest::newRow("emphasis and link") << QStringLiteral("Some **bold** and [a link](https://x.org).")
                                        << QStringLiteral("Some bold and a link.");
-    QTest::newRow("heading and paragraphs") << QStringLiteral("# Title\n\nFirst.\n\nSecond.")
-                                            << QStringLiteral("Title\n\nFirst.\n\nSecond.");
+    QTest::newRow("heading and paragraphs")
+        << QStringLiteral("# Title\n\nFirst.\n\nSecond.") << QStringLiteral("Title\n\nFirst.\n\nSecond.");
     QTest::newRow("bullets") << QStringLiteral("Intro\n\n- one\n- two\n\nOutro")
                              << QStringLiteral("Intro\n\n\u2022 one\n\u2022 two\n\nOutro");
     QTest::newRow("numbers") << QStringLiteral("1. one\n2. two") << QStringLiteral("1. one\n2. two");
-    QTest::newRow("tasks") << QStringLiteral("- [x] done\n- [ ] todo") << QStringLiteral("[x] done\n[ ] todo");
+    QTest::newRow("tasks") << QStringLiteral("- [x] done\n- [ ] todo")
+                           << QStringLiteral("[x] done\n[ ] todo");
     QTest::newRow("code block verbatim") << QStringLiteral("Run:\n\n```sh\nmake\n\nmake test\n```\nDone.")
                                          << QStringLiteral("Run:\n\nmake\n\nmake test\n\nDone.");
     QTest::newRow("table") << QStringLiteral("| a | b |\n|---|---|\n| 1 | 2 |")
@@ -268,7 +273,8 @@ void TestConversationView::chunksRenderLikeTheWhole()
         markdown += QStringLiteral("## Part %1\n\n").arg(i) + kRichAnswer +
                     QStringLiteral("\n```\nfenced\n\nwith a blank line\n```\n\n1. one\n\n2. two\n\n");
     const QStringList chunks = MarkdownRenderer::splitIntoChunks(markdown, 600);
-    QVERIFY2(chunks.size() > 3, qPrintable(QStringLiteral("%1 pieces of %2").arg(chunks.size()).arg(markdown.size())));
+    QVERIFY2(chunks.size() > 3,
+             qPrintable(QStringLiteral("%1 pieces of %2").arg(chunks.size()).arg(markdown.size())));
     QCOMPARE(chunks.join(QString()), markdown);
     qsizetype fences = 0;
     for (const QString& chunk : chunks)
@@ -381,7 +387,8 @@ void TestConversationView::layoutIsCachedWhileScrolling()
 {
     QList<Message> messages;
     for (int i = 0; i < 120; ++i)
-        messages.append(i % 2 ? answer(i + 1, kRichAnswer) : user(i + 1, QStringLiteral("Question %1").arg(i)));
+        messages.append(i % 2 ? answer(i + 1, kRichAnswer)
+                              : user(i + 1, QStringLiteral("Question %1").arg(i)));
     makeView(messages);
     MessageDelegate* d = m_view->messageDelegate();
     QScrollBar* bar = m_view->verticalScrollBar();
@@ -450,10 +457,12 @@ void TestConversationView::streamingRerendersOnlyTheTail()
     // just cut off, that piece once), never the whole answer again.
     for (int i = 0; i < 120; ++i) {
         const int before = d->chunksRendered();
-        appendText(m_model, 1, QStringLiteral("Sentence %1 of a long streamed answer goes on for a while. ").arg(i) +
-                                   (i % 3 == 2 ? QStringLiteral("\n\n") : QString()));
+        appendText(m_model, 1,
+                   QStringLiteral("Sentence %1 of a long streamed answer goes on for a while. ").arg(i) +
+                       (i % 3 == 2 ? QStringLiteral("\n\n") : QString()));
         m_view->viewport()->repaint();
-        QVERIFY2(d->chunksRendered() - before <= 2, qPrintable(QString::number(d->chunksRendered() - before)));
+        QVERIFY2(d->chunksRendered() - before <= 2,
+                 qPrintable(QString::number(d->chunksRendered() - before)));
         ++frames;
     }
     const QString content = m_model->item(1)->data(Roles::ContentRole).toString();
@@ -517,11 +526,12 @@ void TestConversationView::hoverActionsEmitIds_data()
 
     QTest::newRow("copy answer") << 1 << int(Action::Copy) << QByteArray(SIGNAL(copyRequested(qint64, bool)))
                                  << qint64(22);
-    QTest::newRow("copy user as text") << 0 << int(Action::CopyPlain)
-                                       << QByteArray(SIGNAL(copyRequested(qint64, bool))) << qint64(11);
-    QTest::newRow("regenerate answer") << 1 << int(Action::Regenerate)
-                                       << QByteArray(SIGNAL(regenerateRequested(qint64))) << qint64(22);
-    QTest::newRow("edit user") << 0 << int(Action::Edit) << QByteArray(SIGNAL(editRequested(qint64))) << qint64(11);
+    QTest::newRow("copy user as text")
+        << 0 << int(Action::CopyPlain) << QByteArray(SIGNAL(copyRequested(qint64, bool))) << qint64(11);
+    QTest::newRow("regenerate answer")
+        << 1 << int(Action::Regenerate) << QByteArray(SIGNAL(regenerateRequested(qint64))) << qint64(22);
+    QTest::newRow("edit user") << 0 << int(Action::Edit) << QByteArray(SIGNAL(editRequested(qint64)))
+                               << qint64(11);
     QTest::newRow("delete answer") << 1 << int(Action::Delete) << QByteArray(SIGNAL(deleteRequested(qint64)))
                                    << qint64(22);
     QTest::newRow("delete user") << 0 << int(Action::Delete) << QByteArray(SIGNAL(deleteRequested(qint64)))
@@ -621,6 +631,29 @@ void TestConversationView::codeCopyButtonCopiesCode()
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("make test"));
 }
 
+void TestConversationView::linkClickEmitsUrl()
+{
+    makeView({answer(3, QStringLiteral("See [the docs](https://example.org/docs?a=1) for details."))});
+    const QModelIndex index = m_model->index(0, 0);
+    const QRect item = m_view->visualRect(index);
+    // Find the link by hit-testing the message, then click it like a person would.
+    QPoint linkPos;
+    for (int y = item.top(); y < item.bottom() && linkPos.isNull(); y += 2) {
+        for (int x = item.left(); x < item.right(); x += 3) {
+            if (m_view->messageDelegate()->hitTest(item, index, QPoint(x, y)).action == Action::Link) {
+                linkPos = QPoint(x, y);
+                break;
+            }
+        }
+    }
+    QVERIFY(!linkPos.isNull());
+    QSignalSpy spy(m_view, &ConversationView::linkActivated);
+    clickAt(m_view, linkPos);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toUrl(), QUrl(QStringLiteral("https://example.org/docs?a=1")));
+    QCOMPARE(m_view->viewport()->cursor().shape(), Qt::PointingHandCursor);
+}
+
 void TestConversationView::errorCardShowsMessageAndRetries()
 {
     Message failed;
@@ -690,7 +723,8 @@ void TestConversationView::thinkingLineWhileReasoning()
 
 void TestConversationView::keyboardMovesAndCopies()
 {
-    makeView({user(1, QStringLiteral("first")), answer(2, QStringLiteral("second")), user(3, QStringLiteral("third"))});
+    makeView({user(1, QStringLiteral("first")), answer(2, QStringLiteral("second")),
+              user(3, QStringLiteral("third"))});
     m_view->setFocus(Qt::TabFocusReason);
     QTRY_VERIFY(m_view->hasFocus());
     QCOMPARE(m_view->currentIndex().row(), 2); // keyboard focus starts at the last visible message
@@ -713,11 +747,20 @@ void TestConversationView::longConversationLaysOutLazily()
     QList<Message> messages;
     const int count = 2000;
     for (int i = 0; i < count; ++i)
-        messages.append(i % 2 ? answer(i + 1, kRichAnswer) : user(i + 1, QStringLiteral("Question %1").arg(i)));
-    makeView(messages);
+        messages.append(i % 2 ? answer(i + 1, kRichAnswer)
+                              : user(i + 1, QStringLiteral("Question %1").arg(i)));
+    for (const Message& m : messages)
+        m_model->appendRow(makeItem(m));
+    m_view = new ConversationView;
+    m_view->resize(720, 600);
+    m_view->setModel(m_model);
+    m_view->doItemsLayout(); // the layout opening the conversation, before any background work
     MessageDelegate* d = m_view->messageDelegate();
     // Opening laid out far fewer messages than the conversation holds: the rest are estimates...
-    QVERIFY2(d->layoutsBuilt() < count / 2, qPrintable(QString::number(d->layoutsBuilt())));
+    QVERIFY2(d->layoutsBuilt() < count / 10, qPrintable(QString::number(d->layoutsBuilt())));
+    QVERIFY(!d->hasExactHeight(m_model->index(0, 0)));
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
     QVERIFY(m_view->isFollowingEnd());
     // ...refined in the background until every height is exact, while the view stays at the end.
     QTRY_VERIFY_WITH_TIMEOUT(d->hasExactHeight(m_model->index(0, 0)), 120000);
@@ -730,6 +773,65 @@ void TestConversationView::longConversationLaysOutLazily()
     QVERIFY(m_view->isFollowingEnd());
 }
 
+// The real model: coalesced streaming deltas reach the view as one change per flush.
+void TestConversationView::realModelStreams()
+{
+    models::MessageListModel model;
+    std::vector<store::MessageRecord> records;
+    for (int i = 0; i < 16; ++i) {
+        store::MessageRecord r;
+        r.id = i + 1;
+        r.role = i % 2 ? api::Role::Assistant : api::Role::User;
+        r.content = i % 2 ? kRichAnswer : QStringLiteral("Question %1").arg(i);
+        r.createdAt = store::nowUtc();
+        records.push_back(r);
+    }
+    model.setMessages(records);
+    store::MessageRecord answerRecord;
+    answerRecord.id = 100;
+    answerRecord.role = api::Role::Assistant;
+    answerRecord.state = store::MessageState::Streaming;
+    answerRecord.createdAt = store::nowUtc();
+    model.appendMessage(answerRecord);
+
+    m_view = new ConversationView;
+    m_view->resize(700, 500);
+    m_view->setModel(&model);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    QScrollBar* bar = m_view->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    const QModelIndex last = model.index(model.rowCount() - 1, 0);
+
+    model.appendStreamingText(100, QString(), QStringLiteral("Considering the question"));
+    model.flushNow();
+    QVERIFY(m_view->messageDelegate()->displayedTexts(last).contains(QStringLiteral("Thinking\u2026")));
+    for (int i = 0; i < 15; ++i) {
+        const int before = bar->maximum();
+        for (int delta = 0; delta < 30; ++delta) // many deltas, one flush
+            model.appendStreamingText(100, delta == 29 ? QStringLiteral("end.\n\n") : QStringLiteral("tok "),
+                                      QString());
+        model.flushNow();
+        QTRY_VERIFY(bar->maximum() > before);
+        QCOMPARE(bar->value(), bar->maximum());
+    }
+    QVERIFY(m_view->isFollowingEnd());
+    QVERIFY(!m_view->messageDelegate()->displayedTexts(last).contains(QStringLiteral("Thinking\u2026")));
+
+    // Scrolled up, the flushes leave the view alone.
+    bar->setValue(0);
+    for (int i = 0; i < 5; ++i) {
+        model.appendStreamingText(100, QStringLiteral("More text.\n\n"), QString());
+        model.flushNow();
+        QCoreApplication::processEvents();
+        QCOMPARE(bar->value(), 0);
+    }
+    QVERIFY(m_view->jumpToLatestVisible());
+    delete m_view; // before the model goes out of scope
+    m_view = nullptr;
+}
+
 // ---- Screenshot -------------------------------------------------------------------------------
 
 void TestConversationView::screenshot()
@@ -738,7 +840,8 @@ void TestConversationView::screenshot()
     system.id = 1;
     system.role = api::Role::System;
     system.content = QStringLiteral("You are a concise assistant.");
-    Message question = user(2, QStringLiteral("Compare streaming and batch requests, with an example in Python."));
+    Message question =
+        user(2, QStringLiteral("Compare streaming and batch requests, with an example in Python."));
     Message rich = answer(3, kRichAnswer);
     rich.reasoningTokens = 20;
     rich.branchIndex = 0;
@@ -747,18 +850,27 @@ void TestConversationView::screenshot()
     Message failed;
     failed.id = 5;
     failed.state = store::MessageState::Failed;
-    failed.errorMessage = QStringLiteral("The request was rejected because the account has reached its rate limit. "
-                                         "Wait a moment and try again.");
+    failed.errorMessage =
+        QStringLiteral("The request was rejected because the account has reached its rate limit. "
+                       "Wait a moment and try again.");
     failed.errorCode = QStringLiteral("RateLimitExceeded.EndpointRPMExceeded");
     failed.requestId = QStringLiteral("021718000000000abcdef0123456789");
-    Message partial = answer(6, QStringLiteral("With a long context the first token takes longer, because the "
-                                               "prompt must be processed before"));
+    Message partial =
+        answer(6, QStringLiteral("With a long context the first token takes longer, because the "
+                                 "prompt must be processed before"));
     partial.state = store::MessageState::Interrupted;
     partial.promptTokens = -1;
     partial.completionTokens = -1;
     Message truncated = answer(7, QStringLiteral("Answer cut by the token limit"));
     truncated.finishReason = QStringLiteral("length");
-    makeView({system, question, rich, question2, failed, partial, truncated}, QSize(760, 1500));
+    Message codeFirst = answer(
+        8,
+        QStringLiteral("```bash\ncurl -N https://ark.example/api/v3/chat/completions\n```\nThat streams."));
+    Message thinking = answer(9, QString());
+    thinking.streaming = true;
+    thinking.reasoning = QStringLiteral("The user wants");
+    makeView({system, question, rich, question2, failed, partial, truncated, codeFirst, thinking},
+             QSize(760, 1500));
     // Show the hover actions on the rich answer.
     const QModelIndex hovered = m_model->index(2, 0);
     QTest::mouseMove(m_view->viewport(), m_view->actionRect(hovered, Action::Copy).center());

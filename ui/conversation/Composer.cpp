@@ -34,7 +34,6 @@ Composer::Composer(QWidget* parent) : QWidget(parent)
     m_editBanner = new QWidget(this);
     m_editBanner->setObjectName(QStringLiteral("composerEditBanner"));
     auto* bannerLayout = new QHBoxLayout(m_editBanner);
-    bannerLayout->setContentsMargins(0, 0, 0, 0);
     m_editLabel = new QLabel(m_editBanner);
     m_cancelEditButton = new QToolButton(m_editBanner);
     m_cancelEditButton->setAutoRaise(true);
@@ -42,6 +41,10 @@ Composer::Composer(QWidget* parent) : QWidget(parent)
     connect(m_cancelEditButton, &QToolButton::clicked, this, &Composer::cancelEdit);
     bannerLayout->addWidget(m_editLabel, 1);
     bannerLayout->addWidget(m_cancelEditButton);
+    // A tinted strip so the edit mode cannot be missed.
+    m_editBanner->setAutoFillBackground(true);
+    m_editBanner->setBackgroundRole(QPalette::AlternateBase);
+    bannerLayout->setContentsMargins(8, 2, 2, 2);
     m_editBanner->hide();
     outer->addWidget(m_editBanner);
 
@@ -62,7 +65,7 @@ Composer::Composer(QWidget* parent) : QWidget(parent)
     // Wrapped lines count too: re-measure when the document layout changes its size.
     connect(m_editor->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
             &Composer::updateHeight);
-    row->addWidget(m_editor, 1);
+    row->addWidget(m_editor, 1, Qt::AlignBottom);
 
     m_sendButton = new QPushButton(this);
     m_sendButton->setObjectName(QStringLiteral("composerSend"));
@@ -72,6 +75,8 @@ Composer::Composer(QWidget* parent) : QWidget(parent)
     row->addWidget(m_sendButton, 0, Qt::AlignBottom);
     outer->addLayout(row);
 
+    // As tall as its content: the conversation above takes the rest.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     setFocusProxy(m_editor);
     retranslate();
     updateHeight();
@@ -250,9 +255,9 @@ void Composer::updateState()
 
 void Composer::retranslate()
 {
-    m_editor->setPlaceholderText(m_sendWithCtrlEnter
-                                     ? tr("Message the model\u2026 (Ctrl+Enter to send, Enter for a new line)")
-                                     : tr("Message the model\u2026 (Enter to send, Shift+Enter for a new line)"));
+    m_editor->setPlaceholderText(
+        m_sendWithCtrlEnter ? tr("Message the model\u2026 (Ctrl+Enter to send, Enter for a new line)")
+                            : tr("Message the model\u2026 (Enter to send, Shift+Enter for a new line)"));
     m_editLabel->setText(tr("Editing a message \u2014 Esc to cancel"));
     m_cancelEditButton->setToolTip(tr("Cancel editing"));
     m_editor->setAccessibleName(tr("Message"));

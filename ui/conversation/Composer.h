@@ -12,7 +12,8 @@ class QToolButton;
 
 namespace ark::ui {
 
-class Composer : public QWidget {
+class Composer : public QWidget
+{
     Q_OBJECT
 public:
     explicit Composer(QWidget* parent = nullptr);

@@ -88,7 +88,9 @@ int ConversationView::usableWidth() const
 {
     // The scroll bar's width is always reserved: a bar that appears would narrow the messages, which
     // could make them shorter and the bar disappear again.
-    const int bar = verticalScrollBar()->isVisible() ? 0 : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
+    const int bar = verticalScrollBar()->isVisible()
+                        ? 0
+                        : style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, this);
     return std::max(100, viewport()->width() - bar);
 }
 
@@ -296,7 +298,8 @@ void ConversationView::checkRowHeights(int first, int last)
         doItemsLayout();
 }
 
-void ConversationView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+void ConversationView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                   const QList<int>& roles)
 {
     QListView::dataChanged(topLeft, bottomRight, roles);
     if (!topLeft.isValid() || !bottomRight.isValid() || topLeft.parent() != rootIndex())
@@ -452,7 +455,8 @@ void ConversationView::focusInEvent(QFocusEvent* event)
         selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
         setAutoScroll(autoScrollWas);
     }
-    const bool keyboard = event->reason() == Qt::TabFocusReason || event->reason() == Qt::BacktabFocusReason ||
+    const bool keyboard = event->reason() == Qt::TabFocusReason ||
+                          event->reason() == Qt::BacktabFocusReason ||
                           event->reason() == Qt::ShortcutFocusReason;
     if (keyboard != m_delegate->showsFocus()) {
         m_delegate->setShowFocus(keyboard);
@@ -489,8 +493,9 @@ void ConversationView::contextMenuEvent(QContextMenuEvent* event)
         menu.addSeparator();
         add(Action::Delete, tr("&Delete"), [this, id] { emit deleteRequested(id); });
     }
-    const QPoint global =
-        event->reason() == QContextMenuEvent::Mouse ? event->globalPos() : viewport()->mapToGlobal(visualRect(index).center());
+    const QPoint global = event->reason() == QContextMenuEvent::Mouse
+                              ? event->globalPos()
+                              : viewport()->mapToGlobal(visualRect(index).center());
     menu.exec(global);
 }
 

@@ -12,7 +12,8 @@ class QToolButton;
 
 namespace ark::ui {
 
-class ConversationView : public QListView {
+class ConversationView : public QListView
+{
     Q_OBJECT
 public:
     explicit ConversationView(QWidget* parent = nullptr);

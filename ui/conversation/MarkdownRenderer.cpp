@@ -4,7 +4,6 @@
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPainter>
-#include <QPainterPath>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -31,7 +30,8 @@ constexpr qreal kQuoteIndent = 16;
 // fenced block ends and the next begins (two adjacent ```bash blocks look like one), and md4c's
 // importer sometimes leaks the code format into the next list item. Scanning the source for fences
 // gives the exact code to copy and lets us split the document's runs where the author did.
-struct Fence {
+struct Fence
+{
     QString language;
     QChar fenceChar;
     QStringList lines;
@@ -40,8 +40,8 @@ struct Fence {
 // Container prefix: block-quote markers and an optional list marker before a fence.
 const QRegularExpression& openingFence()
 {
-    static const QRegularExpression re(
-        QStringLiteral(R"(^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*)(`{3,}|~{3,})[ \t]*(.*)$)"));
+    static const QRegularExpression re(QStringLiteral(
+        R"(^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*)(`{3,}|~{3,})[ \t]*(.*)$)"));
     return re;
 }
 
@@ -132,7 +132,8 @@ QString squeezed(const QString& text)
 
 bool hasCodeProperty(const QTextBlockFormat& format)
 {
-    return format.hasProperty(QTextFormat::BlockCodeLanguage) || format.hasProperty(QTextFormat::BlockCodeFence);
+    return format.hasProperty(QTextFormat::BlockCodeLanguage) ||
+           format.hasProperty(QTextFormat::BlockCodeFence);
 }
 
 bool looksLikeCode(const QTextBlock& block)
@@ -147,7 +148,8 @@ bool looksLikeCode(const QTextBlock& block)
     return false;
 }
 
-struct CodeRun {
+struct CodeRun
+{
     int first = 0;
     int last = 0;
     int fenceIndex = -1;
@@ -156,7 +158,8 @@ struct CodeRun {
 bool sameCodeKind(const QTextBlockFormat& a, const QTextBlockFormat& b)
 {
     return a.hasProperty(QTextFormat::BlockCodeFence) == b.hasProperty(QTextFormat::BlockCodeFence) &&
-           a.stringProperty(QTextFormat::BlockCodeLanguage) == b.stringProperty(QTextFormat::BlockCodeLanguage) &&
+           a.stringProperty(QTextFormat::BlockCodeLanguage) ==
+               b.stringProperty(QTextFormat::BlockCodeLanguage) &&
            a.stringProperty(QTextFormat::BlockCodeFence) == b.stringProperty(QTextFormat::BlockCodeFence);
 }
 
@@ -237,13 +240,15 @@ QString blockPlainText(const QTextBlock& block)
 
 // Builds the plain text: units joined by a blank line unless they belong together (lines of one
 // code block, items of one list).
-class PlainTextWriter {
+class PlainTextWriter
+{
 public:
     void block(const QTextBlock& block)
     {
         const QTextBlockFormat format = block.blockFormat();
         if (format.hasProperty(MarkdownRenderer::CodeRunProperty)) {
-            add(blockPlainText(block), QStringLiteral("code%1").arg(format.intProperty(MarkdownRenderer::CodeRunProperty)));
+            add(blockPlainText(block),
+                QStringLiteral("code%1").arg(format.intProperty(MarkdownRenderer::CodeRunProperty)));
             return;
         }
         QString text = blockPlainText(block);
@@ -311,7 +316,8 @@ private:
     void add(const QString& text, const QString& group)
     {
         if (!m_text.isEmpty())
-            m_text += (!group.isEmpty() && group == m_lastGroup) ? QStringLiteral("\n") : QStringLiteral("\n\n");
+            m_text +=
+                (!group.isEmpty() && group == m_lastGroup) ? QStringLiteral("\n") : QStringLiteral("\n\n");
         m_text += text;
         m_lastGroup = group;
     }
@@ -366,7 +372,9 @@ void MarkdownRenderer::setFont(const QFont& font)
 QColor MarkdownRenderer::blend(const QColor& a, const QColor& b, qreal t)
 {
     // 8-bit channels: the colours end up in 8-bit pixels and in format comparisons.
-    auto mix = [t](int x, int y) { return qRound(x + (y - x) * t); };
+    auto mix = [t](int x, int y) {
+        return qRound(x + (y - x) * t);
+    };
     return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()),
                   mix(a.alpha(), b.alpha()));
 }
@@ -378,12 +386,14 @@ bool MarkdownRenderer::isDark(const QPalette& palette)
 
 QColor MarkdownRenderer::codeBackground() const
 {
-    return blend(m_palette.color(QPalette::Base), m_palette.color(QPalette::Text), isDark(m_palette) ? 0.10 : 0.055);
+    return blend(m_palette.color(QPalette::Base), m_palette.color(QPalette::Text),
+                 isDark(m_palette) ? 0.10 : 0.055);
 }
 
 QColor MarkdownRenderer::codeBorder() const
 {
-    return blend(m_palette.color(QPalette::Base), m_palette.color(QPalette::Text), isDark(m_palette) ? 0.22 : 0.16);
+    return blend(m_palette.color(QPalette::Base), m_palette.color(QPalette::Text),
+                 isDark(m_palette) ? 0.22 : 0.16);
 }
 
 QColor MarkdownRenderer::linkColor() const
@@ -419,8 +429,9 @@ RenderedMarkdown MarkdownRenderer::render(const QString& markdown, qreal width) 
             QTextBlockFormat f = b.blockFormat();
             f.setLeftMargin(f.leftMargin() + kCodePadX);
             f.setRightMargin(kCodePadX);
-            f.setTopMargin(n == run.first ? kCodeGap + kCodePadY + (fenced ? m_codeHeaderHeight - kCodePadY / 2 : 0)
-                                          : 0);
+            f.setTopMargin(n == run.first
+                               ? kCodeGap + kCodePadY + (fenced ? m_codeHeaderHeight - kCodePadY / 2 : 0)
+                               : 0);
             f.setBottomMargin(n == run.last ? kCodeGap + kCodePadY : 0);
             f.setBackground(codeBg);
             f.setNonBreakableLines(false);
@@ -432,7 +443,8 @@ RenderedMarkdown MarkdownRenderer::render(const QString& markdown, qreal width) 
     }
 
     // Inline code, links and quotes.
-    struct Range {
+    struct Range
+    {
         int start;
         int length;
         bool anchor;
@@ -440,7 +452,8 @@ RenderedMarkdown MarkdownRenderer::render(const QString& markdown, qreal width) 
     QList<Range> ranges;
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
         QTextBlockFormat bf = b.blockFormat();
-        if (bf.hasProperty(QTextFormat::BlockQuoteLevel) && bf.intProperty(QTextFormat::BlockQuoteLevel) > 0) {
+        if (bf.hasProperty(QTextFormat::BlockQuoteLevel) &&
+            bf.intProperty(QTextFormat::BlockQuoteLevel) > 0) {
             const int level = bf.intProperty(QTextFormat::BlockQuoteLevel);
             const qreal codePad = bf.hasProperty(CodeRunProperty) ? kCodePadX : 0;
             bf.setLeftMargin(level * kQuoteIndent + codePad);
@@ -499,19 +512,21 @@ RenderedMarkdown MarkdownRenderer::render(const QString& markdown, qreal width) 
         const QRectF firstRect = layout->blockBoundingRect(first);
         const QRectF lastRect = layout->blockBoundingRect(last);
         const qreal textLeft = first.layout()->lineCount() > 0 ? first.layout()->lineAt(0).x() : 0;
-        const qreal right = first.layout()->lineCount() > 0
-                                ? first.layout()->lineAt(0).x() + first.layout()->lineAt(0).width() + kCodePadX
-                                : width;
+        const qreal right =
+            first.layout()->lineCount() > 0
+                ? first.layout()->lineAt(0).x() + first.layout()->lineAt(0).width() + kCodePadX
+                : width;
         RenderedCodeBlock rendered;
         rendered.fenceIndex = run.fenceIndex;
         const qreal header = run.fenceIndex >= 0 ? m_codeHeaderHeight - kCodePadY / 2 : 0;
-        rendered.rect = QRectF(QPointF(firstRect.left() + textLeft - kCodePadX, firstRect.top() - kCodePadY - header),
-                               QPointF(firstRect.left() + right, lastRect.bottom() + kCodePadY));
+        rendered.rect =
+            QRectF(QPointF(firstRect.left() + textLeft - kCodePadX, firstRect.top() - kCodePadY - header),
+                   QPointF(firstRect.left() + right, lastRect.bottom() + kCodePadY));
         if (run.fenceIndex >= 0) {
-            rendered.headerRect = QRectF(rendered.rect.left(), rendered.rect.top(), rendered.rect.width(),
-                                         m_codeHeaderHeight);
-            rendered.block = CodeBlock{fences.at(run.fenceIndex).language,
-                                       fences.at(run.fenceIndex).lines.join(u'\n')};
+            rendered.headerRect =
+                QRectF(rendered.rect.left(), rendered.rect.top(), rendered.rect.width(), m_codeHeaderHeight);
+            rendered.block =
+                CodeBlock{fences.at(run.fenceIndex).language, fences.at(run.fenceIndex).lines.join(u'\n')};
         } else {
             QStringList lines;
             for (int n = run.first; n <= run.last; ++n)
@@ -578,8 +593,8 @@ void MarkdownRenderer::paint(QPainter* painter, const RenderedMarkdown& rendered
             painter->save();
             painter->setFont(small);
             painter->setPen(blend(m_palette.color(QPalette::Text), codeBackground(), 0.4));
-            painter->drawText(block.headerRect.adjusted(kCodePadX, 0, -kCodePadX, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                              block.block.language);
+            painter->drawText(block.headerRect.adjusted(kCodePadX, 0, -kCodePadX, 0),
+                              Qt::AlignLeft | Qt::AlignVCenter, block.block.language);
             painter->restore();
         }
     }
@@ -597,7 +612,8 @@ void MarkdownRenderer::paint(QPainter* painter, const RenderedMarkdown& rendered
     painter->restore();
 }
 
-qreal MarkdownRenderer::stackedY(const RenderedMarkdown& previous, qreal previousY, const RenderedMarkdown& next)
+qreal MarkdownRenderer::stackedY(const RenderedMarkdown& previous, qreal previousY,
+                                 const RenderedMarkdown& next)
 {
     const qreal previousTextBottom = previousY + previous.documentTop + previous.documentHeight;
     return previousTextBottom + std::max(previous.bottomMargin, next.topMargin) - next.documentTop;
@@ -646,8 +662,8 @@ QStringList MarkdownRenderer::splitIntoChunks(const QString& markdown, int targe
         if (previousBlank && !inFence && lineStart - chunkStart >= targetSize && !line.isEmpty()) {
             const QChar first = line.at(0);
             // Tables bring empty blocks of their own at a document's edges: never cut next to one.
-            bool safe = !first.isSpace() && first != u'-' && first != u'*' && first != u'+' && first != u'|' &&
-                        !lastContentLine.startsWith(u'|');
+            bool safe = !first.isSpace() && first != u'-' && first != u'*' && first != u'+' &&
+                        first != u'|' && !lastContentLine.startsWith(u'|');
             if (safe && first.isDigit()) {
                 int i = 0;
                 while (i < line.size() && line.at(i).isDigit())

@@ -19,13 +19,15 @@ class QTextDocument;
 namespace ark::ui {
 
 // A fenced code block as written in the Markdown source (what a Copy button copies).
-struct CodeBlock {
+struct CodeBlock
+{
     QString language; // the info string's first word, "" when none
     QString code;     // the lines between the fences, without the final newline
 };
 
 // A code block as laid out in a rendered document.
-struct RenderedCodeBlock {
+struct RenderedCodeBlock
+{
     QRectF rect;         // the tinted box, in document coordinates
     QRectF headerRect;   // the strip at the top of a fenced box (language label, Copy button)
     int fenceIndex = -1; // index into codeBlocks(markdown); -1 for an indented (unfenced) block
@@ -35,7 +37,8 @@ struct RenderedCodeBlock {
 // A rendered piece of Markdown. Its own coordinates start at the top of whatever it paints: a code
 // box at the very start reaches above the document's first line (Qt drops the first block's top
 // margin and the last block's bottom margin), so the document is drawn `documentTop` lower.
-struct RenderedMarkdown {
+struct RenderedMarkdown
+{
     std::shared_ptr<QTextDocument> document; // laid out at `width`
     QList<RenderedCodeBlock> codeBlocks;     // rectangles in the piece's coordinates
     qreal width = 0;
@@ -46,7 +49,8 @@ struct RenderedMarkdown {
     qreal bottomMargin = 0;   // the last block's bottom margin, which Qt dropped
 };
 
-class MarkdownRenderer {
+class MarkdownRenderer
+{
 public:
     // Custom block property: the index of the code run a block belongs to (fenced or indented).
     static constexpr int CodeRunProperty = 0x100000 + 1; // QTextFormat::UserProperty + 1

@@ -12,7 +12,6 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QTextDocument>
 #include <QToolTip>
 
@@ -26,12 +25,12 @@ using store::MessageState;
 
 namespace {
 
-constexpr int kOuterMargin = 12;   // between the view's edge and a message
-constexpr int kVerticalPad = 6;    // above and below each message
-constexpr int kBubblePadX = 12;    // inside a tinted bubble
+constexpr int kOuterMargin = 12; // between the view's edge and a message
+constexpr int kVerticalPad = 6;  // above and below each message
+constexpr int kBubblePadX = 12;  // inside a tinted bubble
 constexpr int kBubblePadY = 8;
-constexpr int kSpacing = 6;        // between the parts of a message
-constexpr int kCardPad = 10;       // inside the error card
+constexpr int kSpacing = 6;  // between the parts of a message
+constexpr int kCardPad = 10; // inside the error card
 constexpr int kButtonPadX = 8;
 constexpr int kMinBodyWidth = 80;
 constexpr int kChunkChars = 2000; // Markdown pieces rendered (and cached) separately
@@ -67,7 +66,8 @@ qint64 tokens(const QModelIndex& index, int role)
 } // namespace
 
 // Everything needed to paint one message and hit-test it, in item coordinates (0,0 = item's top-left).
-struct MessageDelegate::Layout {
+struct MessageDelegate::Layout
+{
     int width = 0;
     int height = 0;
     api::Role role = api::Role::Assistant;
@@ -83,7 +83,8 @@ struct MessageDelegate::Layout {
     QRect body;
     // The body in pieces (MarkdownRenderer::splitIntoChunks): a streaming answer re-renders only its
     // last piece per frame, the others come from the chunk cache.
-    struct Chunk {
+    struct Chunk
+    {
         RenderedMarkdown markdown;
         qreal y = 0; // in body coordinates
     };
@@ -233,7 +234,8 @@ QList<MessageDelegate::Action> MessageDelegate::hoverActions(const QModelIndex& 
     return actions;
 }
 
-std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(const QModelIndex& index, int width) const
+std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(const QModelIndex& index,
+                                                                            int width) const
 {
     ++m_layoutsBuilt;
     auto l = std::make_shared<Layout>();
@@ -325,7 +327,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
                     const QRect header = block.headerRect.translated(origin).toAlignedRect();
                     const int w = sfm.horizontalAdvance(actionLabel(Action::CodeCopy)) + 2 * kButtonPadX;
                     l->codeCopy.append(QRect(header.right() - 6 - w,
-                                             header.top() + (header.height() - buttonHeight) / 2, w, buttonHeight));
+                                             header.top() + (header.height() - buttonHeight) / 2, w,
+                                             buttonHeight));
                 }
                 l->codeText.append(block.block.code);
             }
@@ -354,8 +357,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
 
     // Error card: failed requests, and interrupted answers that know why.
     const QString errorMessage = index.data(Roles::ErrorMessageRole).toString();
-    const bool showCard =
-        l->state == MessageState::Failed || (l->state == MessageState::Interrupted && !errorMessage.isEmpty());
+    const bool showCard = l->state == MessageState::Failed ||
+                          (l->state == MessageState::Interrupted && !errorMessage.isEmpty());
     if (showCard) {
         l->cardTitle = l->state == MessageState::Failed ? tr("Request failed") : tr("Interrupted");
         const int inner = std::max(kMinBodyWidth, contentWidth - 2 * kCardPad);
@@ -364,7 +367,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         auto doc = std::make_shared<QTextDocument>();
         doc->setDocumentMargin(0);
         doc->setDefaultFont(m_font);
-        doc->setPlainText(errorMessage.isEmpty() ? tr("The request failed before an answer arrived.") : errorMessage);
+        doc->setPlainText(errorMessage.isEmpty() ? tr("The request failed before an answer arrived.")
+                                                 : errorMessage);
         doc->setTextWidth(inner);
         const int messageHeight = int(std::ceil(doc->size().height()));
         l->cardMessage = QRect(left + kCardPad, cy, inner, messageHeight);
@@ -470,7 +474,8 @@ RenderedMarkdown MessageDelegate::renderChunk(const QString& markdown, int width
     return rendered;
 }
 
-std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const QModelIndex& index, int width) const
+std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const QModelIndex& index,
+                                                                          int width) const
 {
     const qint64 id = idOf(index);
     const quint64 revision = revisionOf(index);
@@ -481,7 +486,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const 
     auto layout = buildLayout(index, width);
     auto* entry = new CacheEntry{revision, width, layout};
     m_layouts.insert(id, entry, 1);
-    m_heights.insert(id, HeightEntry{revision, width, layout->height, layout->body.height(), layout->body.width()});
+    m_heights.insert(
+        id, HeightEntry{revision, width, layout->height, layout->body.height(), layout->body.width()});
     return layout;
 }
 
@@ -550,7 +556,8 @@ void MessageDelegate::paintButton(QPainter* painter, const QRect& rect, const QS
     painter->drawText(rect, Qt::AlignCenter, text);
 }
 
-void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
+void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                            const QModelIndex& index) const
 {
     const int width = effectiveWidth(option.rect);
     const auto l = layoutFor(index, width);
@@ -630,12 +637,14 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
             const QRectF clip = visible.isNull() ? QRectF() : visible.translated(0, -chunk.y);
             if (!clip.isNull() && (clip.bottom() < 0 || clip.top() > chunk.markdown.height))
                 continue;
-            m_renderer.paint(painter, chunk.markdown, QPointF(l->body.topLeft()) + QPointF(0, chunk.y), clip, text);
+            m_renderer.paint(painter, chunk.markdown, QPointF(l->body.topLeft()) + QPointF(0, chunk.y), clip,
+                             text);
         }
         painter->setFont(m_smallFont);
         for (int i = 0; i < l->codeCopy.size(); ++i) {
             if (!l->codeCopy.at(i).isNull())
-                paintButton(painter, l->codeCopy.at(i), actionLabel(Action::CodeCopy), l->codeCopy.at(i).contains(hoverPos));
+                paintButton(painter, l->codeCopy.at(i), actionLabel(Action::CodeCopy),
+                            l->codeCopy.at(i).contains(hoverPos));
         }
     }
     if (!l->thinking.isNull()) {
@@ -662,8 +671,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->drawRoundedRect(QRectF(l->card).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
         painter->setFont(bold);
         painter->setPen(error);
-        painter->drawText(QRect(l->card.left() + kCardPad, l->card.top() + kCardPad, l->card.width() - 2 * kCardPad,
-                                QFontMetrics(bold).height()),
+        painter->drawText(QRect(l->card.left() + kCardPad, l->card.top() + kCardPad,
+                                l->card.width() - 2 * kCardPad, QFontMetrics(bold).height()),
                           Qt::AlignLeft | Qt::AlignVCenter, l->cardTitle);
         if (l->cardMessageDoc) {
             painter->save();
@@ -678,8 +687,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
             painter->setFont(m_smallFont);
             painter->setPen(dim);
             painter->drawText(l->cardDetails, Qt::AlignLeft | Qt::AlignVCenter,
-                              QFontMetrics(m_smallFont).elidedText(l->cardDetailsText, Qt::ElideMiddle,
-                                                                   l->cardDetails.width()));
+                              QFontMetrics(m_smallFont)
+                                  .elidedText(l->cardDetailsText, Qt::ElideMiddle, l->cardDetails.width()));
         }
     }
     painter->setFont(m_smallFont);
@@ -691,12 +700,12 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     // Footer.
     if (!l->footer.isNull()) {
         if (!l->branchPrev.isNull()) {
-            paintButton(painter, l->branchPrev, actionLabel(Action::BranchPrev), l->branchPrev.contains(hoverPos),
-                        l->branchCanPrev);
+            paintButton(painter, l->branchPrev, actionLabel(Action::BranchPrev),
+                        l->branchPrev.contains(hoverPos), l->branchCanPrev);
             painter->setPen(dim);
             painter->drawText(l->branchLabel, Qt::AlignCenter, l->branchText);
-            paintButton(painter, l->branchNext, actionLabel(Action::BranchNext), l->branchNext.contains(hoverPos),
-                        l->branchCanNext);
+            paintButton(painter, l->branchNext, actionLabel(Action::BranchNext),
+                        l->branchNext.contains(hoverPos), l->branchCanNext);
         }
         if (!l->interruptedPill.isNull()) {
             const QColor warn = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
@@ -709,9 +718,9 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         }
         if (!l->footerText.isNull()) {
             painter->setPen(dim);
-            painter->drawText(l->footerText, Qt::AlignLeft | Qt::AlignVCenter,
-                              QFontMetrics(m_smallFont).elidedText(l->footerString, Qt::ElideRight,
-                                                                   l->footerText.width()));
+            painter->drawText(
+                l->footerText, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetrics(m_smallFont).elidedText(l->footerString, Qt::ElideRight, l->footerText.width()));
         }
     }
     painter->restore();
@@ -741,7 +750,8 @@ int MessageDelegate::codeBlockCount(const QModelIndex& index) const
     return index.isValid() ? int(layoutFor(index, effectiveWidth({}))->codeCopy.size()) : 0;
 }
 
-MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QModelIndex& index, const QPoint& pos) const
+MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QModelIndex& index,
+                                              const QPoint& pos) const
 {
     Hit hit;
     if (!index.isValid())
@@ -820,8 +830,8 @@ void MessageDelegate::emitAction(const Hit& hit, const QModelIndex& index)
     }
 }
 
-bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
-                                  const QModelIndex& index)
+bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
+                                  const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     Q_UNUSED(model)
     if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease &&
@@ -837,8 +847,8 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
         // Swallow presses on buttons and links so the view does not start a selection or a drag.
         return hit.action != Action::None;
     }
-    const bool sameTarget = m_pressIndex == index && m_pressHit.action == hit.action &&
-                            m_pressHit.codeBlock == hit.codeBlock;
+    const bool sameTarget =
+        m_pressIndex == index && m_pressHit.action == hit.action && m_pressHit.codeBlock == hit.codeBlock;
     m_pressIndex = QPersistentModelIndex();
     m_pressHit = Hit();
     if (hit.action == Action::None || !sameTarget)
@@ -847,8 +857,8 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model, cons
     return true;
 }
 
-bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view, const QStyleOptionViewItem& option,
-                                const QModelIndex& index)
+bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
+                                const QStyleOptionViewItem& option, const QModelIndex& index)
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);

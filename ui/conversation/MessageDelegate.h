@@ -17,7 +17,8 @@
 
 namespace ark::ui {
 
-class MessageDelegate : public QStyledItemDelegate {
+class MessageDelegate : public QStyledItemDelegate
+{
     Q_OBJECT
 public:
     enum class Action {
@@ -35,7 +36,8 @@ public:
     };
     Q_ENUM(Action)
 
-    struct Hit {
+    struct Hit
+    {
         Action action = Action::None;
         int codeBlock = -1; // Action::CodeCopy
         QString code;       // Action::CodeCopy
@@ -45,7 +47,8 @@ public:
     explicit MessageDelegate(QObject* parent = nullptr);
     ~MessageDelegate() override;
 
-    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
     // The width messages are laid out at; the view keeps it equal to its usable viewport width.
@@ -88,7 +91,7 @@ public:
     int layoutsBuilt() const { return m_layoutsBuilt; } // Markdown parses so far (tests, benchmarks)
     int cachedLayouts() const { return m_layouts.size(); }
     int chunksRendered() const { return m_chunksRendered; } // Markdown pieces parsed so far
-    int estimatesGiven() const { return m_estimatesGiven; }  // sizeHint() answers that were estimates
+    int estimatesGiven() const { return m_estimatesGiven; } // sizeHint() answers that were estimates
 
     // What a message's Copy puts on the clipboard.
     static QString copyText(const QModelIndex& index, bool plainText);
@@ -111,12 +114,14 @@ protected:
 
 private:
     struct Layout;
-    struct CacheEntry {
+    struct CacheEntry
+    {
         quint64 revision = 0;
         int width = 0;
         std::shared_ptr<const Layout> layout;
     };
-    struct HeightEntry {
+    struct HeightEntry
+    {
         quint64 revision = 0;
         int width = 0;
         int height = 0;
