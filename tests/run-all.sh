@@ -4,6 +4,8 @@
 # present, the SSE/chunk fuzzer also runs for ARK_FUZZ_SECONDS (default 20) as a smoke test.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# ccache: relative paths, so another checkout of the same sources reuses the cache.
+export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
 build=${ARK_BUILD_DIR:-$root/build}
 "$root/packaging/build.sh"
 

@@ -23,7 +23,8 @@ namespace {
 
 // Two lines per conversation: title (with a pin mark) and, in search mode, the matching snippet
 // with the hit in bold; otherwise when it was last active.
-class ConversationItemDelegate : public QStyledItemDelegate {
+class ConversationItemDelegate : public QStyledItemDelegate
+{
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
@@ -44,7 +45,8 @@ public:
         const bool selected = option.state & QStyle::State_Selected;
         const QPalette::ColorGroup group =
             option.state & QStyle::State_Active ? QPalette::Active : QPalette::Inactive;
-        const QColor text = option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+        const QColor text =
+            option.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
         QColor dim = text;
         dim.setAlphaF(0.65f);
 
@@ -157,7 +159,8 @@ ConversationSidebar::ConversationSidebar(models::ConversationListModel* model, Q
     m_searchDebounce.setSingleShot(true);
     m_searchDebounce.setInterval(200);
     connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDebounce.start(); });
-    connect(&m_searchDebounce, &QTimer::timeout, this, [this] { emit searchRequested(m_search->text().trimmed()); });
+    connect(&m_searchDebounce, &QTimer::timeout, this,
+            [this] { emit searchRequested(m_search->text().trimmed()); });
     connect(m_new, &QPushButton::clicked, this, &ConversationSidebar::newRequested);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) { onCurrentChanged(current); });
@@ -198,7 +201,8 @@ void ConversationSidebar::selectConversation(qint64 conversationId)
 qint64 ConversationSidebar::selectedConversation() const
 {
     const QModelIndex current = m_list->currentIndex();
-    return current.isValid() ? current.data(models::ConversationListModel::ConversationIdRole).toLongLong() : 0;
+    return current.isValid() ? current.data(models::ConversationListModel::ConversationIdRole).toLongLong()
+                             : 0;
 }
 
 void ConversationSidebar::onCurrentChanged(const QModelIndex& current)
@@ -215,8 +219,9 @@ void ConversationSidebar::renameAt(const QModelIndex& index)
         return;
     const qint64 id = index.data(models::ConversationListModel::ConversationIdRole).toLongLong();
     bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("Rename conversation"), tr("Title:"), QLineEdit::Normal,
-                                                index.data(models::ConversationListModel::TitleRole).toString(), &ok);
+    const QString title =
+        QInputDialog::getText(this, tr("Rename conversation"), tr("Title:"), QLineEdit::Normal,
+                              index.data(models::ConversationListModel::TitleRole).toString(), &ok);
     if (ok && !title.trimmed().isEmpty())
         emit renameRequested(id, title.trimmed());
 }
@@ -229,7 +234,8 @@ void ConversationSidebar::showContextMenu(const QPoint& pos)
     const qint64 id = index.data(models::ConversationListModel::ConversationIdRole).toLongLong();
     const bool pinned = index.data(models::ConversationListModel::PinnedRole).toBool();
     QMenu menu(this);
-    menu.addAction(pinned ? tr("Unpin") : tr("Pin to top"), this, [this, id, pinned] { emit pinRequested(id, !pinned); });
+    menu.addAction(pinned ? tr("Unpin") : tr("Pin to top"), this,
+                   [this, id, pinned] { emit pinRequested(id, !pinned); });
     menu.addAction(tr("Rename…"), this, [this, index] { renameAt(index); });
     menu.addAction(tr("Duplicate"), this, [this, id] { emit duplicateRequested(id); });
     menu.addSeparator();

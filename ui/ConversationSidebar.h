@@ -15,7 +15,8 @@ class ConversationListModel;
 
 namespace ark::ui {
 
-class ConversationSidebar : public QWidget {
+class ConversationSidebar : public QWidget
+{
     Q_OBJECT
 public:
     explicit ConversationSidebar(models::ConversationListModel* model, QWidget* parent = nullptr);

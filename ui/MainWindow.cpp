@@ -39,9 +39,12 @@ namespace {
 
 // A plain list until the model catalog replaces it: ids as the Ark model list writes them.
 const QStringList kKnownModels = {
-    QStringLiteral("doubao-seed-1-6-250615"),          QStringLiteral("doubao-seed-1-6-flash-250615"),
-    QStringLiteral("doubao-seed-1-6-thinking-250615"), QStringLiteral("doubao-1-5-pro-32k-250115"),
-    QStringLiteral("doubao-1-5-thinking-pro-250415"),  QStringLiteral("deepseek-r1-250528"),
+    QStringLiteral("doubao-seed-1-6-250615"),
+    QStringLiteral("doubao-seed-1-6-flash-250615"),
+    QStringLiteral("doubao-seed-1-6-thinking-250615"),
+    QStringLiteral("doubao-1-5-pro-32k-250115"),
+    QStringLiteral("doubao-1-5-thinking-pro-250415"),
+    QStringLiteral("deepseek-r1-250528"),
     QStringLiteral("deepseek-v3-250324"),
 };
 
@@ -61,8 +64,8 @@ QString safeFileName(QString title)
 } // namespace
 
 MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store, QWidget* parent)
-    : QMainWindow(parent), m_client(client), m_store(store), m_keys(new secrets::KeyStore(secrets::kKeychainService, this)),
-      m_session(store, client, this)
+    : QMainWindow(parent), m_client(client), m_store(store),
+      m_keys(new secrets::KeyStore(secrets::kKeychainService, this)), m_session(store, client, this)
 {
     setWindowTitle(tr("Ark Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -174,7 +177,8 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
         m_problem->setVisible(false);
         m_session.editAndResend(id, text);
     });
-    connect(m_view, &ConversationView::regenerateRequested, this, [this](qint64 id) { m_session.regenerate(id); });
+    connect(m_view, &ConversationView::regenerateRequested, this,
+            [this](qint64 id) { m_session.regenerate(id); });
     connect(m_view, &ConversationView::retryRequested, this, [this](qint64 id) { m_session.regenerate(id); });
     connect(m_view, &ConversationView::editRequested, this, [this](qint64 id) {
         const int row = m_session.messages()->rowForId(id);
@@ -203,7 +207,8 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     if (last && m_conversations.rowForId(last) >= 0)
         openConversation(last);
     else if (m_conversations.rowCount() > 0)
-        openConversation(m_conversations.index(0).data(models::ConversationListModel::ConversationIdRole).toLongLong());
+        openConversation(
+            m_conversations.index(0).data(models::ConversationListModel::ConversationIdRole).toLongLong());
     reloadKey();
     updatePages();
 }
@@ -234,7 +239,8 @@ void MainWindow::createToolBar()
     bar->addWidget(m_modelPicker);
     connect(m_modelPicker->lineEdit(), &QLineEdit::editingFinished, this,
             [this] { onModelChosen(m_modelPicker->currentText()); });
-    connect(m_modelPicker, &QComboBox::activated, this, [this](int index) { onModelChosen(m_modelPicker->itemText(index)); });
+    connect(m_modelPicker, &QComboBox::activated, this,
+            [this](int index) { onModelChosen(m_modelPicker->itemText(index)); });
 }
 
 void MainWindow::createDocks()
@@ -279,10 +285,11 @@ void MainWindow::createActions()
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Ark Workbench"), this, [this] {
-        QMessageBox::about(this, tr("About Ark Workbench"),
-                           tr("<p><b>Ark Workbench %1</b></p><p>A native workbench for chatting with, experimenting "
-                              "on and comparing large models.</p>")
-                               .arg(QApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Ark Workbench"),
+            tr("<p><b>Ark Workbench %1</b></p><p>A native workbench for chatting with, experimenting "
+               "on and comparing large models.</p>")
+                .arg(QApplication::applicationVersion()));
     });
     about->setMenuRole(QAction::AboutRole);
 }
@@ -347,8 +354,8 @@ void MainWindow::reloadKey()
 void MainWindow::applyKey(const QString& key)
 {
     m_keyKnown = !key.isEmpty();
-    m_composer->setEnabledForSending(m_keyKnown, m_keyKnown ? QString()
-                                                            : tr("Add an API key in Settings to send messages."));
+    m_composer->setEnabledForSending(
+        m_keyKnown, m_keyKnown ? QString() : tr("Add an API key in Settings to send messages."));
     updatePages();
 }
 
@@ -368,7 +375,8 @@ void MainWindow::refreshConversationList()
 qint64 MainWindow::newConversation()
 {
     const QString model = m_session.conversationId() ? m_session.params().model : defaultModel();
-    const store::ConversationRecord record = m_store.createConversation(session::ConversationSession::defaultTitle(), model.isEmpty() ? defaultModel() : model);
+    const store::ConversationRecord record = m_store.createConversation(
+        session::ConversationSession::defaultTitle(), model.isEmpty() ? defaultModel() : model);
     if (!record.id) {
         showProblem(tr("Could not create a conversation: %1").arg(m_store.database().lastError()));
         return 0;
@@ -454,7 +462,8 @@ void MainWindow::deleteConversation(qint64 id)
     m_undoButton->setVisible(true);
     m_undoTimer.start();
     if (!m_session.conversationId() && m_conversations.rowCount() > 0)
-        openConversation(m_conversations.index(0).data(models::ConversationListModel::ConversationIdRole).toLongLong());
+        openConversation(
+            m_conversations.index(0).data(models::ConversationListModel::ConversationIdRole).toLongLong());
     updatePages();
 }
 

@@ -29,7 +29,8 @@ class ConversationSidebar;
 class ConversationView;
 class FirstRunPanel;
 
-class MainWindow : public QMainWindow {
+class MainWindow : public QMainWindow
+{
     Q_OBJECT
 public:
     MainWindow(api::ChatClient& client, store::ConversationStore& store, QWidget* parent = nullptr);
@@ -91,7 +92,7 @@ private:
     QToolButton* m_undoButton = nullptr;
     QTimer m_undoTimer;
     qint64 m_lastDeleted = 0;
-    bool m_keyKnown = false;    // a key was found (or saved) for the current account
+    bool m_keyKnown = false; // a key was found (or saved) for the current account
     bool m_keyLoading = false;
     bool m_updatingPicker = false;
 };

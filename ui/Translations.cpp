@@ -12,7 +12,8 @@ bool installTranslations(QCoreApplication& app, const QString& language)
     if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return false;
     auto* appTranslator = new QTranslator(&app);
-    if (!appTranslator->load(locale, QStringLiteral("ark-workbench"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!appTranslator->load(locale, QStringLiteral("ark-workbench"), QStringLiteral("_"),
+                             QStringLiteral(":/i18n"))) {
         delete appTranslator;
         return false;
     }

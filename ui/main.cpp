@@ -2,8 +2,8 @@
 #include "MainWindow.h"
 #include "Translations.h"
 #include "api/ChatClient.h"
-#include "settings/SettingsDialog.h"
 #include "session/AccountSettings.h"
+#include "settings/SettingsDialog.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 
@@ -32,8 +32,9 @@ int main(int argc, char* argv[])
     QString error;
     const QString path = qEnvironmentVariable("ARK_WORKBENCH_DATABASE", ark::store::Database::defaultPath());
     if (!database.open(path, &error)) {
-        QMessageBox::critical(nullptr, QObject::tr("Ark Workbench"),
-                              QObject::tr("The conversation database %1 could not be opened:\n%2").arg(path, error));
+        QMessageBox::critical(
+            nullptr, QObject::tr("Ark Workbench"),
+            QObject::tr("The conversation database %1 could not be opened:\n%2").arg(path, error));
         return 1;
     }
     ark::store::ConversationStore store(database);

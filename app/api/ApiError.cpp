@@ -1,5 +1,7 @@
 #include "ApiError.h"
 
+#include "JsonText.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
@@ -23,22 +25,6 @@ QString truncatedUtf8(const QByteArray& bytes, int maxBytes)
     while (cut > 0 && (static_cast<unsigned char>(bytes.at(cut)) & 0xC0) == 0x80)
         --cut;
     return QString::fromUtf8(bytes.left(cut)) + QStringLiteral("…");
-}
-
-// Servers are not consistent about types: a numeric code or an object param is still worth showing.
-QString textOf(const json& value)
-{
-    if (value.is_string())
-        return QString::fromStdString(value.get_ref<const std::string&>());
-    if (value.is_null())
-        return {};
-    return QString::fromStdString(value.dump(-1, ' ', false, json::error_handler_t::replace));
-}
-
-QString memberText(const json& object, const char* key)
-{
-    const auto it = object.find(key);
-    return it == object.end() ? QString() : textOf(*it);
 }
 
 ErrorKind kindFromStatus(int status)
@@ -85,20 +71,20 @@ bool fillFromValue(ApiError& error, const json& value)
         return false;
     const auto inner = value.find("error");
     if (inner != value.end() && inner->is_object()) { // {"error":{"code","message","type","param"}}
-        error.code = memberText(*inner, "code");
-        error.serverMessage = memberText(*inner, "message");
-        error.type = memberText(*inner, "type");
-        error.param = memberText(*inner, "param");
+        error.code = jsonMemberText(*inner, "code");
+        error.serverMessage = jsonMemberText(*inner, "message");
+        error.type = jsonMemberText(*inner, "type");
+        error.param = jsonMemberText(*inner, "param");
     } else if (inner != value.end() && !inner->is_null()) { // {"error":"model_unavailable","message":...}
-        error.code = textOf(*inner);
-        error.serverMessage = memberText(value, "message");
-        error.type = memberText(value, "type");
-        error.param = memberText(value, "param");
+        error.code = jsonText(*inner);
+        error.serverMessage = jsonMemberText(value, "message");
+        error.type = jsonMemberText(value, "type");
+        error.param = jsonMemberText(value, "param");
     } else { // flat {"code","message"}: the Responses-style error event
-        error.code = memberText(value, "code");
-        error.serverMessage = memberText(value, "message");
-        error.param = memberText(value, "param");
-        const QString type = memberText(value, "type");
+        error.code = jsonMemberText(value, "code");
+        error.serverMessage = jsonMemberText(value, "message");
+        error.param = jsonMemberText(value, "param");
+        const QString type = jsonMemberText(value, "type");
         if (type != QLatin1String("error"))
             error.type = type;
     }

@@ -23,7 +23,8 @@ namespace ark::api {
 
 inline const QString kDefaultArkBaseUrl = QStringLiteral("https://ark.cn-beijing.volces.com/api/v3");
 
-struct ClientConfig {
+struct ClientConfig
+{
     QUrl baseUrl = QUrl(kDefaultArkBaseUrl);
     QString apiKey;
     qint64 idleTimeoutMs = 300000; // no byte for this long ends a stream; there is no overall timeout
@@ -32,7 +33,8 @@ struct ClientConfig {
 };
 
 // One HTTP attempt, as the raw-exchange inspector will list it.
-struct AttemptInfo {
+struct AttemptInfo
+{
     int attempt = 0; // 0 = first try
     QUrl url;
     int httpStatus = 0;
@@ -42,7 +44,8 @@ struct AttemptInfo {
 };
 
 // One chat completion in flight. Owned by whoever started it; deleting it cancels the request.
-class ChatCall : public QObject {
+class ChatCall : public QObject
+{
     Q_OBJECT
 public:
     ~ChatCall() override;
@@ -125,7 +128,8 @@ private:
     qint64 m_totalMs = 0;
 };
 
-class ChatClient : public QObject {
+class ChatClient : public QObject
+{
     Q_OBJECT
 public:
     explicit ChatClient(QNetworkAccessManager* nam, QObject* parent = nullptr);

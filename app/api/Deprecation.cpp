@@ -1,5 +1,7 @@
 #include "Deprecation.h"
 
+#include "JsonText.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QStringList>
@@ -201,22 +203,6 @@ void readDeprecationValue(const QByteArray& raw, DeprecationNotice& notice)
         notice.deprecated = true;
         notice.deprecatedSince = since;
     }
-}
-
-// Values from a JSON body, whatever their type: a numeric code is still worth keeping.
-QString textOf(const json& value)
-{
-    if (value.is_string())
-        return QString::fromStdString(value.get_ref<const std::string&>());
-    if (value.is_null())
-        return {};
-    return QString::fromStdString(value.dump(-1, ' ', false, json::error_handler_t::replace));
-}
-
-QString memberText(const json& object, const char* key)
-{
-    const auto it = object.find(key);
-    return it == object.end() ? QString() : textOf(*it);
 }
 
 // The body's sunset_date: "2026-04-27" means midnight UTC; a full ISO date-time without a zone is taken as
@@ -466,17 +452,17 @@ DeprecationNotice DeprecationParser::fromGoneBody(const QByteArray& body)
     const auto error = doc.find("error");
     if (error != doc.end() && error->is_object()) {
         // OpenAI-style {"error": {"code": ..., "message": ...}} from gateways that do not follow Krea's form.
-        notice.errorCode = memberText(*error, "code");
-        notice.message = memberText(*error, "message");
+        notice.errorCode = jsonMemberText(*error, "code");
+        notice.message = jsonMemberText(*error, "message");
     } else if (error != doc.end()) {
-        notice.errorCode = textOf(*error);
+        notice.errorCode = jsonText(*error);
     }
-    notice.reason = memberText(doc, "reason");
+    notice.reason = jsonMemberText(doc, "reason");
     if (doc.contains("message"))
-        notice.message = memberText(doc, "message");
-    notice.replacement = memberText(doc, "replacement");
-    notice.migrationUrl = memberText(doc, "migration_url");
-    notice.sunsetText = memberText(doc, "sunset_date");
+        notice.message = jsonMemberText(doc, "message");
+    notice.replacement = jsonMemberText(doc, "replacement");
+    notice.migrationUrl = jsonMemberText(doc, "migration_url");
+    notice.sunsetText = jsonMemberText(doc, "sunset_date");
     notice.sunset = parseBodyDate(notice.sunsetText);
     return notice;
 }

@@ -31,7 +31,8 @@ void onSigint(int)
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 
-struct ChatOptions {
+struct ChatOptions
+{
     api::ChatRequest request;
     api::ClientConfig config;
     bool json = false;
@@ -69,8 +70,9 @@ json resultJson(const api::ChatCall& call, const QString& requestedModel)
     const api::ChatResult result = call.result();
     json toolCalls = json::array();
     for (const api::ToolCall& toolCall : result.toolCalls)
-        toolCalls.push_back(
-            {{"id", utf8(toolCall.id)}, {"name", utf8(toolCall.name)}, {"arguments", utf8(toolCall.arguments)}});
+        toolCalls.push_back({{"id", utf8(toolCall.id)},
+                             {"name", utf8(toolCall.name)},
+                             {"arguments", utf8(toolCall.arguments)}});
     const api::ApiError& error = call.error();
     json errorJson = nullptr;
     if (error.isError())
@@ -143,10 +145,12 @@ int parseOptions(const QStringList& args, ChatOptions& options)
         {QStringLiteral("show-reasoning"), QStringLiteral("Stream the reasoning to standard error.")},
         {QStringLiteral("idle-timeout"), QStringLiteral("Seconds without data before giving up."),
          QStringLiteral("SECONDS")},
-        {QStringLiteral("max-retries"), QStringLiteral("Retries before the first answer byte."), QStringLiteral("N")},
+        {QStringLiteral("max-retries"), QStringLiteral("Retries before the first answer byte."),
+         QStringLiteral("N")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
     });
-    parser.addPositionalArgument(QStringLiteral("PROMPT"), QStringLiteral("The message to send ('-' = stdin)."));
+    parser.addPositionalArgument(QStringLiteral("PROMPT"),
+                                 QStringLiteral("The message to send ('-' = stdin)."));
 
     auto fail = [](const QString& problem) {
         writeErr(QStringLiteral("error: %1\n\n").arg(problem));
@@ -194,7 +198,8 @@ int parseOptions(const QStringList& args, ChatOptions& options)
         request.params.thinking = *mode;
     }
     if (parser.isSet(QStringLiteral("max-tokens"))) {
-        if (!parseNumber(parser, QStringLiteral("max-tokens"), 1, 1e9, number, problem) || number != int(number))
+        if (!parseNumber(parser, QStringLiteral("max-tokens"), 1, 1e9, number, problem) ||
+            number != int(number))
             return fail(QStringLiteral("--max-tokens takes a whole number of at least 1"));
         request.params.maxTokens = int(number);
     }
@@ -214,7 +219,8 @@ int parseOptions(const QStringList& args, ChatOptions& options)
         options.config.idleTimeoutMs = qint64(number * 1000);
     }
     if (parser.isSet(QStringLiteral("max-retries"))) {
-        if (!parseNumber(parser, QStringLiteral("max-retries"), 0, 10, number, problem) || number != int(number))
+        if (!parseNumber(parser, QStringLiteral("max-retries"), 0, 10, number, problem) ||
+            number != int(number))
             return fail(QStringLiteral("--max-retries takes a whole number from 0 to 10"));
         options.config.retry.maxRetries = int(number);
     }
@@ -224,9 +230,11 @@ int parseOptions(const QStringList& args, ChatOptions& options)
         baseUrl = qEnvironmentVariable("ARK_BASE_URL");
     if (!baseUrl.isEmpty()) {
         const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http")) ||
             url.host().isEmpty())
-            return fail(QStringLiteral("--base-url must be an http(s) URL, e.g. %1").arg(api::kDefaultArkBaseUrl));
+            return fail(
+                QStringLiteral("--base-url must be an http(s) URL, e.g. %1").arg(api::kDefaultArkBaseUrl));
         options.config.baseUrl = url;
     }
     return ExitOk;
@@ -290,10 +298,11 @@ int runChat(const QStringList& args)
             contentStarted = true;
         }
     });
-    QObject::connect(call, &api::ChatCall::deprecationSignalled, call, [&](const api::DeprecationNotice& notice) {
-        if (!notice.gone)
-            writeErr(deprecationWarning(options.request.model, notice));
-    });
+    QObject::connect(call, &api::ChatCall::deprecationSignalled, call,
+                     [&](const api::DeprecationNotice& notice) {
+                         if (!notice.gone)
+                             writeErr(deprecationWarning(options.request.model, notice));
+                     });
     QObject::connect(call, &api::ChatCall::retryScheduled, call,
                      [&](int attempt, qint64 delayMs, const api::ApiError& reason) {
                          writeErr(QStringLiteral("note: %1 Retrying in %2 s (retry %3 of %4).\n")

@@ -50,14 +50,18 @@ QString usageText()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  ark-workbench-cli chat --model ID [--base-url URL] [--system TEXT] [--thinking enabled|disabled|auto]\n"
+        "  ark-workbench-cli chat --model ID [--base-url URL] [--system TEXT] [--thinking "
+        "enabled|disabled|auto]\n"
         "                         [--max-tokens N] [--temperature X] [--top-p X] [--no-stream] [--json]\n"
         "                         [--show-reasoning] [--idle-timeout SECONDS] [--max-retries N] PROMPT\n"
-        "  ark-workbench-cli key set|status|delete [--provider ark]   (set reads the key from standard input)\n"
-        "  ark-workbench-cli sse-decode [FILE]                         (a captured event stream; standard input if no FILE)\n"
+        "  ark-workbench-cli key set|status|delete [--provider ark]   (set reads the key from standard "
+        "input)\n"
+        "  ark-workbench-cli sse-decode [FILE]                         (a captured event stream; standard "
+        "input if no FILE)\n"
         "\n"
         "The API key comes from ARK_API_KEY if set, else from the system keychain (see 'key set').\n"
-        "The base URL comes from --base-url, else ARK_BASE_URL, else https://ark.cn-beijing.volces.com/api/v3.\n"
+        "The base URL comes from --base-url, else ARK_BASE_URL, else "
+        "https://ark.cn-beijing.volces.com/api/v3.\n"
         "PROMPT '-' reads the prompt from standard input.\n"
         "Exit status: 0 success; 2 bad command line; 3 the API refused the request; 4 network, timeout,\n"
         "broken or malformed stream; 5 the model is retired; 6 keychain unavailable; 130 interrupted.\n");

@@ -26,8 +26,14 @@ int exitStatusFor(const api::ApiError& error);
 // Unbuffered writes: streamed text must reach the terminal as it arrives.
 void writeOut(const QByteArray& bytes);
 void writeErr(const QByteArray& bytes);
-inline void writeOut(const QString& text) { writeOut(text.toUtf8()); }
-inline void writeErr(const QString& text) { writeErr(text.toUtf8()); }
+inline void writeOut(const QString& text)
+{
+    writeOut(text.toUtf8());
+}
+inline void writeErr(const QString& text)
+{
+    writeErr(text.toUtf8());
+}
 
 QString usageText();
 

@@ -22,10 +22,12 @@ int main(int argc, char* argv[])
     if (command == QLatin1String("sse-decode"))
         return ark::cli::runSseDecode(args);
     if (command == QLatin1String("--version")) {
-        ark::cli::writeOut(QStringLiteral("ark-workbench-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        ark::cli::writeOut(
+            QStringLiteral("ark-workbench-cli %1\n").arg(QCoreApplication::applicationVersion()));
         return ark::cli::ExitOk;
     }
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         ark::cli::writeOut(ark::cli::usageText());
         return ark::cli::ExitOk;
     }

@@ -12,7 +12,8 @@ namespace {
 
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("ark::store::ConversationExport", text);
+    // lupdate files these tr() calls under the enclosing namespace, so the context must be "ark::store".
+    return QCoreApplication::translate("ark::store", text);
 }
 
 QString isoTime(const QDateTime& time)

@@ -21,7 +21,8 @@ const QByteArray kChat = "/chat/completions";
 constexpr int kSafety = 20000; // a safety limit for waits, never a measured expectation
 } // namespace
 
-class TestChatClient : public QObject {
+class TestChatClient : public QObject
+{
     Q_OBJECT
 private:
     QNetworkAccessManager m_nam;
@@ -33,7 +34,9 @@ private:
         c.baseUrl = m_server->baseUrl();
         c.apiKey = kKey;
         c.retry.baseDelayMs = 8; // keep retries quick; the policy's own tests cover the numbers
-        c.retry.random = [] { return 0.5; };
+        c.retry.random = [] {
+            return 0.5;
+        };
         return c;
     }
 
@@ -52,7 +55,9 @@ private:
         ChatCall* call = client.start(request, cfg, this);
         QSignalSpy finished(call, &ChatCall::finished);
         if (!call->isFinished())
-            [&] { QVERIFY(finished.wait(kSafety)); }();
+            [&] {
+                QVERIFY(finished.wait(kSafety));
+            }();
         return call;
     }
     ChatCall* run(const ChatRequest& request) { return run(request, config()); }
@@ -68,9 +73,10 @@ private:
 
     static ScriptedResponse reasoningStream()
     {
-        return ScriptedResponse::sse({ch::reasoning(QStringLiteral("先想")), ch::reasoning(QStringLiteral("一想。")),
-                                      ch::content(QStringLiteral("答案")), ch::content(QStringLiteral("是 42。")),
-                                      ch::finish("stop"), ch::usageOnly(12, 30, 20, 4)});
+        return ScriptedResponse::sse(
+            {ch::reasoning(QStringLiteral("先想")), ch::reasoning(QStringLiteral("一想。")),
+             ch::content(QStringLiteral("答案")), ch::content(QStringLiteral("是 42。")), ch::finish("stop"),
+             ch::usageOnly(12, 30, 20, 4)});
     }
 
 private slots:
@@ -132,8 +138,8 @@ private slots:
         });
         QSignalSpy finished(call, &ChatCall::finished);
         QVERIFY(finished.wait(kSafety));
-        QCOMPARE(seen, (QStringList{QStringLiteral("R:先想"), QStringLiteral("R:一想。"), QStringLiteral("C:答案"),
-                                    QStringLiteral("C:是 42。")}));
+        QCOMPARE(seen, (QStringList{QStringLiteral("R:先想"), QStringLiteral("R:一想。"),
+                                    QStringLiteral("C:答案"), QStringLiteral("C:是 42。")}));
     }
 
     // The same answer whatever the framing and the way bytes are cut.
@@ -331,23 +337,26 @@ private slots:
         QTest::addColumn<ErrorKind>("kind");
         QTest::addColumn<int>("expectedRequests");
         QTest::addColumn<QString>("code");
-        const QByteArray auth = R"({"error":{"code":"AuthenticationError","message":"The API key or AK/SK in the request is missing or invalid. requestId: 021700000000000000000000000000000000000000000000000001"}})";
-        QTest::newRow("400 not retried") << 400
-                                         << QByteArray(R"({"error":{"code":"InvalidParameter","message":"bad"}})")
-                                         << ErrorKind::BadRequest << 1 << QStringLiteral("InvalidParameter");
-        QTest::newRow("401 not retried") << 401 << auth << ErrorKind::Authentication << 1
-                                         << QStringLiteral("AuthenticationError");
-        QTest::newRow("403") << 403 << auth << ErrorKind::Authentication << 1 << QStringLiteral("AuthenticationError");
-        QTest::newRow("404") << 404 << QByteArray(R"({"error":{"code":"NotFound","message":"no such model"}})")
+        const QByteArray auth =
+            R"({"error":{"code":"AuthenticationError","message":"The API key or AK/SK in the request is missing or invalid. requestId: 021700000000000000000000000000000000000000000000000001"}})";
+        QTest::newRow("400 not retried")
+            << 400 << QByteArray(R"({"error":{"code":"InvalidParameter","message":"bad"}})")
+            << ErrorKind::BadRequest << 1 << QStringLiteral("InvalidParameter");
+        QTest::newRow("401 not retried")
+            << 401 << auth << ErrorKind::Authentication << 1 << QStringLiteral("AuthenticationError");
+        QTest::newRow("403") << 403 << auth << ErrorKind::Authentication << 1
+                             << QStringLiteral("AuthenticationError");
+        QTest::newRow("404") << 404
+                             << QByteArray(R"({"error":{"code":"NotFound","message":"no such model"}})")
                              << ErrorKind::NotFound << 1 << QStringLiteral("NotFound");
         QTest::newRow("429 retried twice")
             << 429 << QByteArray(R"({"error":{"code":"RateLimitExceeded","message":"slow down"}})")
             << ErrorKind::RateLimited << 3 << QStringLiteral("RateLimitExceeded");
-        QTest::newRow("500 retried twice") << 500 << QByteArray("internal error") << ErrorKind::Server << 3
-                                           << QString();
+        QTest::newRow("500 retried twice")
+            << 500 << QByteArray("internal error") << ErrorKind::Server << 3 << QString();
         QTest::newRow("503 retried twice")
-            << 503 << QByteArray(R"({"error":{"code":"ServerOverloaded","message":"busy"}})") << ErrorKind::Server
-            << 3 << QStringLiteral("ServerOverloaded");
+            << 503 << QByteArray(R"({"error":{"code":"ServerOverloaded","message":"busy"}})")
+            << ErrorKind::Server << 3 << QStringLiteral("ServerOverloaded");
     }
     void httpErrors()
     {
@@ -357,7 +366,8 @@ private slots:
         QFETCH(int, expectedRequests);
         QFETCH(QString, code);
         for (int i = 0; i < 3; ++i)
-            m_server->enqueue(kChat, ScriptedResponse::json(status, body, {{"X-Request-Id", "req-" + QByteArray::number(i)}}));
+            m_server->enqueue(kChat, ScriptedResponse::json(
+                                         status, body, {{"X-Request-Id", "req-" + QByteArray::number(i)}}));
         ChatCall* call = run(simpleRequest());
         QCOMPARE(call->error().kind, kind);
         QCOMPARE(call->error().httpStatus, status);
@@ -371,8 +381,9 @@ private slots:
 
     void retryThenSuccessHonoursRetryAfterMs()
     {
-        m_server->enqueue(kChat, ScriptedResponse::json(429, R"({"error":{"code":"RateLimitExceeded","message":"x"}})",
-                                                        {{"retry-after-ms", "20"}}));
+        m_server->enqueue(
+            kChat, ScriptedResponse::json(429, R"({"error":{"code":"RateLimitExceeded","message":"x"}})",
+                                          {{"retry-after-ms", "20"}}));
         m_server->enqueue(kChat, reasoningStream());
         ChatClient client(&m_nam);
         ChatCall* call = client.start(simpleRequest(), config(), this);
@@ -391,8 +402,9 @@ private slots:
 
     void retryAfterTooLongIsReportedNotWaited()
     {
-        m_server->enqueue(kChat, ScriptedResponse::json(429, R"({"error":{"code":"RateLimitExceeded","message":"x"}})",
-                                                        {{"Retry-After", "3600"}}));
+        m_server->enqueue(
+            kChat, ScriptedResponse::json(429, R"({"error":{"code":"RateLimitExceeded","message":"x"}})",
+                                          {{"Retry-After", "3600"}}));
         ChatCall* call = run(simpleRequest());
         QCOMPARE(call->error().kind, ErrorKind::RateLimited);
         QVERIFY(call->error().retryAfterMs.has_value());
@@ -411,7 +423,8 @@ private slots:
 
     void goneIsFinalWithReplacement()
     {
-        const QByteArray body = R"({"error":"model_unavailable","reason":"deprecated","message":"The model 'video/bytedance/seedance-1.0-lite' was deprecated on 2026-04-27.","sunset_date":"2026-04-27","replacement":"video/bytedance/seedance-1.0-pro-fast","migration_url":"https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"})";
+        const QByteArray body =
+            R"({"error":"model_unavailable","reason":"deprecated","message":"The model 'video/bytedance/seedance-1.0-lite' was deprecated on 2026-04-27.","sunset_date":"2026-04-27","replacement":"video/bytedance/seedance-1.0-pro-fast","migration_url":"https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"})";
         for (int i = 0; i < 3; ++i)
             m_server->enqueue(kChat, ScriptedResponse::json(410, body));
         ChatClient client(&m_nam);
@@ -426,7 +439,8 @@ private slots:
         const DeprecationNotice notice = call->deprecation();
         QVERIFY(notice.gone);
         QCOMPARE(notice.replacement, QStringLiteral("video/bytedance/seedance-1.0-pro-fast"));
-        QCOMPARE(notice.migrationUrl, QStringLiteral("https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"));
+        QCOMPARE(notice.migrationUrl,
+                 QStringLiteral("https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"));
         QCOMPARE(notice.sunset.date(), QDate(2026, 4, 27));
     }
 
@@ -435,7 +449,9 @@ private slots:
         ScriptedResponse response = reasoningStream();
         response.header("Deprecation", "@1735689600")
             .header("Sunset", "Mon, 27 Apr 2026 00:00:00 GMT")
-            .header("Link", R"(<https://example.invalid/other>; rel="alternate", <https://docs.krea.ai/developers/deprecations#seedance-1-0-lite>; rel="deprecation"; type="text/html")");
+            .header(
+                "Link",
+                R"(<https://example.invalid/other>; rel="alternate", <https://docs.krea.ai/developers/deprecations#seedance-1-0-lite>; rel="deprecation"; type="text/html")");
         m_server->enqueue(kChat, response);
         ChatClient client(&m_nam);
         ChatCall* call = client.start(simpleRequest(), config(), this);
@@ -449,7 +465,8 @@ private slots:
         QVERIFY(!notice.gone);
         QCOMPARE(notice.deprecatedSince, QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC));
         QCOMPARE(notice.sunset, QDateTime(QDate(2026, 4, 27), QTime(0, 0), Qt::UTC));
-        QCOMPARE(notice.link, QStringLiteral("https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"));
+        QCOMPARE(notice.link,
+                 QStringLiteral("https://docs.krea.ai/developers/deprecations#seedance-1-0-lite"));
     }
 
     void connectionRefusedIsRetriedThenNetworkError()
@@ -470,7 +487,8 @@ private slots:
     {
         ScriptedResponse response;
         response.headers = {{"Content-Type", "text/event-stream"}};
-        response.steps = {Step::write("data: " + ch::content(QStringLiteral("partial")) + "\n\n"), Step::stall()};
+        response.steps = {Step::write("data: " + ch::content(QStringLiteral("partial")) + "\n\n"),
+                          Step::stall()};
         m_server->enqueue(kChat, response);
         ChatClient client(&m_nam);
         ChatCall* call = client.start(simpleRequest(), config(), this);
@@ -490,7 +508,8 @@ private slots:
         LoopbackServer other;
         QVERIFY(other.listen());
         // Same machine, another host name: a different origin as far as the key is concerned.
-        const QByteArray target = "http://localhost:" + QByteArray::number(other.port()) + "/api/v3/chat/completions";
+        const QByteArray target =
+            "http://localhost:" + QByteArray::number(other.port()) + "/api/v3/chat/completions";
         m_server->enqueue(kChat, ScriptedResponse::json(307, "{}", {{"Location", target}}));
         ChatCall* call = run(simpleRequest());
         QCOMPARE(call->error().kind, ErrorKind::Redirected);

@@ -20,24 +20,29 @@ inline double rusageSeconds(int who)
 {
     rusage usage{};
     getrusage(who, &usage);
-    auto secs = [](const timeval& tv) { return double(tv.tv_sec) + double(tv.tv_usec) / 1e6; };
+    auto secs = [](const timeval& tv) {
+        return double(tv.tv_sec) + double(tv.tv_usec) / 1e6;
+    };
     return secs(usage.ru_utime) + secs(usage.ru_stime);
 }
 
 // The loopback server on a thread of its own, so that serving never stalls the measured thread and
 // its CPU time can be told apart.
-class ServerThread {
+class ServerThread
+{
 public:
     ServerThread()
     {
         m_thread.start();
         m_server = new testsupport::LoopbackServer;
         m_server->moveToThread(&m_thread);
-        QMetaObject::invokeMethod(m_server, [this] { m_server->listen(); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { m_server->listen(); }, Qt::BlockingQueuedConnection);
     }
     ~ServerThread()
     {
-        QMetaObject::invokeMethod(m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }
@@ -54,8 +59,8 @@ public:
     double cpuSeconds()
     {
         double seconds = 0;
-        QMetaObject::invokeMethod(m_server, [&seconds] { seconds = threadCpuSeconds(); },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_server, [&seconds] { seconds = threadCpuSeconds(); }, Qt::BlockingQueuedConnection);
         return seconds;
     }
 

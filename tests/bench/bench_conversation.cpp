@@ -43,9 +43,10 @@ qint64 residentKiB()
 // Realistic answers: paragraphs, lists, a table or a fenced code block now and then.
 QString answerText(int i)
 {
-    QString text = QStringLiteral("Here is answer **%1**. It explains the idea in a few sentences, with `inline code` "
-                                  "and a [link](https://example.invalid/%1).\n\n- first point\n- second point\n")
-                       .arg(i);
+    QString text =
+        QStringLiteral("Here is answer **%1**. It explains the idea in a few sentences, with `inline code` "
+                       "and a [link](https://example.invalid/%1).\n\n- first point\n- second point\n")
+            .arg(i);
     if (i % 5 == 0)
         text += QStringLiteral("\n```cpp\nint main() {\n    return %1;\n}\n```\n").arg(i);
     if (i % 7 == 0)
@@ -64,7 +65,8 @@ qint64 fillConversation(store::ConversationStore& store, int messages)
         message.conversationId = conversation.id;
         message.parentId = parent;
         message.role = i % 2 == 0 ? api::Role::User : api::Role::Assistant;
-        message.content = i % 2 == 0 ? QStringLiteral("Question number %1: how does this work?").arg(i) : answerText(i);
+        message.content =
+            i % 2 == 0 ? QStringLiteral("Question number %1: how does this work?").arg(i) : answerText(i);
         message.model = QStringLiteral("bench-model");
         if (message.role == api::Role::Assistant) {
             message.usage.present = true;
@@ -78,7 +80,8 @@ qint64 fillConversation(store::ConversationStore& store, int messages)
 }
 
 // Paint events on the view's viewport, to time the first one.
-class PaintWatcher : public QObject {
+class PaintWatcher : public QObject
+{
 public:
     QElapsedTimer* clock = nullptr;
     qint64 firstPaintMs = -1;
@@ -91,7 +94,8 @@ public:
 };
 
 // Records the longest gap between ticks of a 1 ms timer: how long the event loop was blocked.
-class StallMeter : public QObject {
+class StallMeter : public QObject
+{
 public:
     void start()
     {
@@ -165,7 +169,8 @@ int main(int argc, char* argv[])
     QNetworkAccessManager nam;
     api::ChatClient client(&nam);
     // An empty window first, so the figures below are about the conversation, not about start-up.
-    const store::ConversationRecord empty = store.createConversation(QStringLiteral("Empty"), QStringLiteral("m"));
+    const store::ConversationRecord empty =
+        store.createConversation(QStringLiteral("Empty"), QStringLiteral("m"));
     QSettings().setValue(QStringLiteral("window/lastConversation"), empty.id);
     ui::MainWindow window(client, store);
     window.resize(1280, 800);
@@ -188,8 +193,9 @@ int main(int argc, char* argv[])
     const int rows = window.session()->messages()->rowCount();
     // Let the view finish refining estimated row heights in the background before streaming, so
     // the stall measured below belongs to streaming, not to opening.
-    spin(qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS") > 0 ? qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS")
-                                                                  : 3000);
+    spin(qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS") > 0
+             ? qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS")
+             : 3000);
     const qint64 rss = residentKiB();
 
     // 3. Streaming at 2,000 chunks/s: two chunks per millisecond.
@@ -198,12 +204,12 @@ int main(int argc, char* argv[])
     stream.headers = {{"Content-Type", "text/event-stream"}};
     for (int i = 0; i < kChunks; i += 2) {
         stream.steps.push_back(testsupport::Step::write(
-            "data: " + testsupport::chunks::content(QStringLiteral("word%1 ").arg(i)) + "\n\ndata: " +
-            testsupport::chunks::content(QStringLiteral("word%1 ").arg(i + 1)) + "\n\n"));
+            "data: " + testsupport::chunks::content(QStringLiteral("word%1 ").arg(i)) +
+            "\n\ndata: " + testsupport::chunks::content(QStringLiteral("word%1 ").arg(i + 1)) + "\n\n"));
         stream.steps.push_back(testsupport::Step::delay(1));
     }
-    stream.steps.push_back(testsupport::Step::write("data: " + testsupport::chunks::finish("stop") +
-                                                    "\n\ndata: [DONE]\n\n"));
+    stream.steps.push_back(
+        testsupport::Step::write("data: " + testsupport::chunks::finish("stop") + "\n\ndata: [DONE]\n\n"));
     server.enqueue(stream);
     StallMeter stalls;
     clock.restart();
@@ -243,9 +249,11 @@ int main(int argc, char* argv[])
                 static_cast<long long>(firstPaint), static_cast<long long>(usable), rows);
     std::printf("memory:    %.1f MB resident with the conversation open (%.1f MB before the window)\n",
                 double(rss) / 1024.0, double(rssBefore) / 1024.0);
-    std::printf("streaming: %d chunks at 2,000 chunks/s into it: longest event-loop stall %.1f ms, ending %.0f ms "
-                "into the %.1f s stream (%s)\n",
-                kChunks, stalls.longestMs(), stalls.longestAtMs(), streamSeconds, streamedAll ? "complete" : "INCOMPLETE");
+    std::printf(
+        "streaming: %d chunks at 2,000 chunks/s into it: longest event-loop stall %.1f ms, ending %.0f ms "
+        "into the %.1f s stream (%s)\n",
+        kChunks, stalls.longestMs(), stalls.longestAtMs(), streamSeconds,
+        streamedAll ? "complete" : "INCOMPLETE");
     std::printf("scrolling: %d viewport steps end to end and back in %.0f ms, slowest step %.1f ms\n", steps,
                 scrollMs, longestStep);
     return streamedAll ? 0 : 1;

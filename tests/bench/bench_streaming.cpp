@@ -5,8 +5,8 @@
 //
 // The server runs on its own thread; its CPU time is measured there and subtracted, so "client CPU"
 // is what the app's client (decoder, assembler, Qt's HTTP thread) spent.
-#include "api/ChatClient.h"
 #include "BenchSupport.h"
+#include "api/ChatClient.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -24,7 +24,8 @@ using bench::ServerThread;
 
 namespace {
 
-struct Figures {
+struct Figures
+{
     double wallSeconds = 0;
     double cpuSeconds = 0;
     qint64 bytes = 0;
@@ -48,8 +49,8 @@ testsupport::ScriptedResponse makeStream(int chunks, qint64& bytes)
     return response;
 }
 
-Figures runClient(ServerThread& server, QNetworkAccessManager& nam, const testsupport::ScriptedResponse& stream,
-                  qint64 bytes, int chunks)
+Figures runClient(ServerThread& server, QNetworkAccessManager& nam,
+                  const testsupport::ScriptedResponse& stream, qint64 bytes, int chunks)
 {
     server.enqueue(stream);
     api::ChatClient client(&nam);
@@ -90,11 +91,13 @@ Figures runCurl(ServerThread& server, const testsupport::ScriptedResponse& strea
     const double children0 = rusageSeconds(RUSAGE_CHILDREN);
     QElapsedTimer wall;
     wall.start();
-    curl.start(QStringLiteral("curl"),
-               {QStringLiteral("-sN"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
-                QStringLiteral("Content-Type: application/json"), QStringLiteral("-H"),
-                QStringLiteral("Authorization: Bearer bench-key"), QStringLiteral("-d"),
-                QStringLiteral(R"({"model":"bench","stream":true,"messages":[{"role":"user","content":"go"}]})"), url});
+    curl.start(
+        QStringLiteral("curl"),
+        {QStringLiteral("-sN"), QStringLiteral("-X"), QStringLiteral("POST"), QStringLiteral("-H"),
+         QStringLiteral("Content-Type: application/json"), QStringLiteral("-H"),
+         QStringLiteral("Authorization: Bearer bench-key"), QStringLiteral("-d"),
+         QStringLiteral(R"({"model":"bench","stream":true,"messages":[{"role":"user","content":"go"}]})"),
+         url});
     QEventLoop loop;
     QObject::connect(&curl, &QProcess::finished, &loop, &QEventLoop::quit);
     QObject::connect(&curl, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
@@ -109,15 +112,16 @@ Figures runCurl(ServerThread& server, const testsupport::ScriptedResponse& strea
 
 Figures median(std::vector<Figures> runs)
 {
-    std::sort(runs.begin(), runs.end(), [](const Figures& a, const Figures& b) { return a.wallSeconds < b.wallSeconds; });
+    std::sort(runs.begin(), runs.end(),
+              [](const Figures& a, const Figures& b) { return a.wallSeconds < b.wallSeconds; });
     return runs[runs.size() / 2];
 }
 
 void print(const char* who, const Figures& f, int chunks)
 {
-    std::printf("%-8s %9.0f chunks/s %8.2f MB/s %8.2f us CPU/chunk %8.1f ms wall%s\n", who, chunks / f.wallSeconds,
-                double(f.bytes) / 1e6 / f.wallSeconds, f.cpuSeconds * 1e6 / chunks, f.wallSeconds * 1e3,
-                f.ok ? "" : "  (FAILED)");
+    std::printf("%-8s %9.0f chunks/s %8.2f MB/s %8.2f us CPU/chunk %8.1f ms wall%s\n", who,
+                chunks / f.wallSeconds, double(f.bytes) / 1e6 / f.wallSeconds, f.cpuSeconds * 1e6 / chunks,
+                f.wallSeconds * 1e3, f.ok ? "" : "  (FAILED)");
 }
 
 } // namespace
@@ -145,8 +149,8 @@ int main(int argc, char* argv[])
     for (int i = 0; haveCurl && i < runs; ++i)
         curl.push_back(runCurl(server, stream, bytes));
 
-    std::printf("Streaming %d chunks (%.2f MB of SSE) over loopback, median of %d runs\n", chunks, double(bytes) / 1e6,
-                runs);
+    std::printf("Streaming %d chunks (%.2f MB of SSE) over loopback, median of %d runs\n", chunks,
+                double(bytes) / 1e6, runs);
     const Figures c = median(client);
     print("client", c, chunks);
     if (haveCurl) {

@@ -20,21 +20,23 @@ const QByteArray kKey = "cli-test-key-abcdefgh1234";
 const QByteArray kChat = "/chat/completions";
 constexpr int kSafety = 30000; // a safety limit, never an expectation
 
-struct CliRun {
+struct CliRun
+{
     int exitCode = -1;
     QByteArray out;
     QByteArray err;
 };
 } // namespace
 
-class TestCli : public QObject {
+class TestCli : public QObject
+{
     Q_OBJECT
 private:
     LoopbackServer* m_server = nullptr;
 
     // Runs the CLI while this thread's event loop keeps the loopback server answering.
-    CliRun runCli(const QStringList& args, const QByteArray& input = {}, const QProcessEnvironment& extraEnv = {},
-                  std::function<void(QProcess&)> whileRunning = {})
+    CliRun runCli(const QStringList& args, const QByteArray& input = {},
+                  const QProcessEnvironment& extraEnv = {}, std::function<void(QProcess&)> whileRunning = {})
     {
         QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -71,8 +73,8 @@ private:
     QStringList chatArgs(const QString& model, const QStringList& extra = {},
                          const QString& prompt = QStringLiteral("What is 6 x 7?")) const
     {
-        return QStringList{QStringLiteral("chat"), QStringLiteral("--base-url"), m_server->baseUrl().toString(),
-                           QStringLiteral("--model"), model} +
+        return QStringList{QStringLiteral("chat"), QStringLiteral("--base-url"),
+                           m_server->baseUrl().toString(), QStringLiteral("--model"), model} +
                extra + QStringList{prompt};
     }
 
@@ -90,7 +92,8 @@ private slots:
 
     void streamsReasoningThenAnswer()
     {
-        const CliRun run = runCli(chatArgs(QStringLiteral("loopback-reasoning"), {QStringLiteral("--show-reasoning")}));
+        const CliRun run =
+            runCli(chatArgs(QStringLiteral("loopback-reasoning"), {QStringLiteral("--show-reasoning")}));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("The answer is 42.\n"));
         QCOMPARE(run.err, QByteArray("Let me think about this.\n"));
@@ -108,7 +111,8 @@ private slots:
 
     void nonStreamingGivesTheSameText()
     {
-        const CliRun run = runCli(chatArgs(QStringLiteral("loopback-reasoning"), {QStringLiteral("--no-stream")}));
+        const CliRun run =
+            runCli(chatArgs(QStringLiteral("loopback-reasoning"), {QStringLiteral("--no-stream")}));
         QCOMPARE(run.exitCode, 0);
         QCOMPARE(run.out, QByteArray("The answer is 42.\n"));
         const auto body = nlohmann::json::parse(m_server->requests().at(0).body.toStdString());
@@ -117,13 +121,13 @@ private slots:
 
     void requestCarriesTheOptions()
     {
-        const CliRun run = runCli(chatArgs(QStringLiteral("loopback-echo"),
-                                           {QStringLiteral("--system"), QStringLiteral("Be brief."),
-                                            QStringLiteral("--thinking"), QStringLiteral("disabled"),
-                                            QStringLiteral("--max-tokens"), QStringLiteral("64"),
-                                            QStringLiteral("--temperature"), QStringLiteral("0.2"),
-                                            QStringLiteral("--top-p"), QStringLiteral("0.9")},
-                                           QStringLiteral("你好 world")));
+        const CliRun run = runCli(
+            chatArgs(QStringLiteral("loopback-echo"),
+                     {QStringLiteral("--system"), QStringLiteral("Be brief."), QStringLiteral("--thinking"),
+                      QStringLiteral("disabled"), QStringLiteral("--max-tokens"), QStringLiteral("64"),
+                      QStringLiteral("--temperature"), QStringLiteral("0.2"), QStringLiteral("--top-p"),
+                      QStringLiteral("0.9")},
+                     QStringLiteral("你好 world")));
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.out.contains("你好"));
         const auto body = nlohmann::json::parse(m_server->requests().at(0).body.toStdString());
@@ -139,7 +143,8 @@ private slots:
 
     void promptFromStandardInput()
     {
-        const CliRun run = runCli(chatArgs(QStringLiteral("loopback-echo"), {}, QStringLiteral("-")), "from stdin");
+        const CliRun run =
+            runCli(chatArgs(QStringLiteral("loopback-echo"), {}, QStringLiteral("-")), "from stdin");
         QCOMPARE(run.exitCode, 0);
         QVERIFY2(run.out.contains("from stdin"), run.out.constData());
     }
@@ -196,7 +201,8 @@ private slots:
         QVERIFY2(warning.contains("2026-07-01"), warning.constData());
         QVERIFY2(warning.contains("https://example.invalid/deprecations#loopback"), warning.constData());
 
-        const CliRun json = runCli(chatArgs(QStringLiteral("loopback-deprecated"), {QStringLiteral("--json")}));
+        const CliRun json =
+            runCli(chatArgs(QStringLiteral("loopback-deprecated"), {QStringLiteral("--json")}));
         const auto j = nlohmann::json::parse(json.out.toStdString());
         QCOMPARE(j.at("deprecation").at("deprecated").get<bool>(), true);
         QVERIFY(j.at("deprecation").at("sunset").get<std::string>().rfind("2026-07-01", 0) == 0);
@@ -218,8 +224,9 @@ private slots:
         QTest::newRow("dropped mid-stream") << QStringLiteral("loopback-drop") << QStringList() << 4
                                             << QStringLiteral("stream_broken") << true;
         QTest::newRow("rate limited, no retries allowed")
-            << QStringLiteral("loopback-ratelimit") << QStringList{QStringLiteral("--max-retries"), QStringLiteral("0")}
-            << 3 << QStringLiteral("rate_limited") << false;
+            << QStringLiteral("loopback-ratelimit")
+            << QStringList{QStringLiteral("--max-retries"), QStringLiteral("0")} << 3
+            << QStringLiteral("rate_limited") << false;
     }
     void failures()
     {
@@ -287,9 +294,9 @@ private slots:
         QFETCH(ScriptedResponse, response);
         QFETCH(QString, errorKind);
         m_server->enqueue(kChat, response);
-        const CliRun run = runCli(chatArgs(QStringLiteral("doubao-seed-1-6-250615"),
-                                           {QStringLiteral("--json"), QStringLiteral("--idle-timeout"),
-                                            QStringLiteral("0.5")}));
+        const CliRun run = runCli(
+            chatArgs(QStringLiteral("doubao-seed-1-6-250615"),
+                     {QStringLiteral("--json"), QStringLiteral("--idle-timeout"), QStringLiteral("0.5")}));
         QCOMPARE(run.exitCode, 4);
         const auto j = nlohmann::json::parse(run.out.toStdString());
         QCOMPARE(QString::fromStdString(j.at("error").at("kind").get<std::string>()), errorKind);
@@ -303,9 +310,10 @@ private slots:
         QVERIFY(probe.listen(QHostAddress::LocalHost));
         const QString url = QStringLiteral("http://127.0.0.1:%1/api/v3").arg(probe.serverPort());
         probe.close();
-        const CliRun run = runCli({QStringLiteral("chat"), QStringLiteral("--base-url"), url, QStringLiteral("--model"),
-                                   QStringLiteral("m"), QStringLiteral("--max-retries"), QStringLiteral("0"),
-                                   QStringLiteral("hi")});
+        const CliRun run =
+            runCli({QStringLiteral("chat"), QStringLiteral("--base-url"), url, QStringLiteral("--model"),
+                    QStringLiteral("m"), QStringLiteral("--max-retries"), QStringLiteral("0"),
+                    QStringLiteral("hi")});
         QCOMPARE(run.exitCode, 4);
         QVERIFY(run.err.contains("error: "));
     }
@@ -316,11 +324,13 @@ private slots:
         stall.headers = {{"Content-Type", "text/event-stream"}};
         stall.steps = {Step::write("data: " + ch::content(QStringLiteral("so far")) + "\n\n"), Step::stall()};
         m_server->enqueue(kChat, stall);
-        const CliRun run = runCli(chatArgs(QStringLiteral("doubao-seed-1-6-250615")), {}, {}, [](QProcess& process) {
-            // Wait until the partial text is on standard output, then press Ctrl+C.
-            QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0 || process.state() != QProcess::Running, kSafety);
-            ::kill(pid_t(process.processId()), SIGINT);
-        });
+        const CliRun run =
+            runCli(chatArgs(QStringLiteral("doubao-seed-1-6-250615")), {}, {}, [](QProcess& process) {
+                // Wait until the partial text is on standard output, then press Ctrl+C.
+                QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0 || process.state() != QProcess::Running,
+                                         kSafety);
+                ::kill(pid_t(process.processId()), SIGINT);
+            });
         QCOMPARE(run.exitCode, 130);
         QCOMPARE(run.out, QByteArray("so far\n"));
         QVERIFY(run.err.contains("partial answer"));
@@ -337,22 +347,24 @@ private slots:
         QTest::newRow("unknown command") << QStringList{QStringLiteral("talk")};
         QTest::newRow("no model") << chat({QStringLiteral("hi")});
         QTest::newRow("no prompt") << chat({QStringLiteral("--model"), QStringLiteral("m")});
-        QTest::newRow("two prompts") << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("a"),
-                                              QStringLiteral("b")});
+        QTest::newRow("two prompts") << chat(
+            {QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("a"), QStringLiteral("b")});
         QTest::newRow("unknown option") << chat({QStringLiteral("--model"), QStringLiteral("m"),
                                                  QStringLiteral("--frobnicate"), QStringLiteral("hi")});
-        QTest::newRow("bad thinking") << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--thinking"),
-                                               QStringLiteral("maybe"), QStringLiteral("hi")});
+        QTest::newRow("bad thinking")
+            << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--thinking"),
+                     QStringLiteral("maybe"), QStringLiteral("hi")});
         QTest::newRow("temperature out of range")
             << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--temperature"),
                      QStringLiteral("3"), QStringLiteral("hi")});
-        QTest::newRow("max tokens not a number") << chat({QStringLiteral("--model"), QStringLiteral("m"),
-                                                          QStringLiteral("--max-tokens"), QStringLiteral("lots"),
-                                                          QStringLiteral("hi")});
-        QTest::newRow("bad base url") << QStringList{QStringLiteral("chat"), QStringLiteral("--base-url"),
-                                                     QStringLiteral("ftp://x"), QStringLiteral("--model"),
-                                                     QStringLiteral("m"), QStringLiteral("hi")};
-        QTest::newRow("empty prompt") << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("  ")});
+        QTest::newRow("max tokens not a number")
+            << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("--max-tokens"),
+                     QStringLiteral("lots"), QStringLiteral("hi")});
+        QTest::newRow("bad base url")
+            << QStringList{QStringLiteral("chat"),    QStringLiteral("--base-url"), QStringLiteral("ftp://x"),
+                           QStringLiteral("--model"), QStringLiteral("m"),          QStringLiteral("hi")};
+        QTest::newRow("empty prompt")
+            << chat({QStringLiteral("--model"), QStringLiteral("m"), QStringLiteral("  ")});
     }
     void badCommandLines()
     {

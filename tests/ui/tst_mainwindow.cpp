@@ -9,13 +9,14 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
-#include <QTemporaryDir>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
 
-class TestMainWindow : public QObject {
+class TestMainWindow : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
     ark::store::Database m_db;
@@ -43,7 +44,8 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menus,
+                 (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
     }
 
     void geometryIsRestored()
@@ -67,7 +69,8 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"), QStringLiteral("帮助(&H)")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"),
+                                     QStringLiteral("帮助(&H)")}));
         for (QTranslator* translator : qApp->findChildren<QTranslator*>())
             QCoreApplication::removeTranslator(translator);
     }

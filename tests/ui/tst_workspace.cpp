@@ -28,7 +28,8 @@ namespace {
 constexpr int kSafety = 20000; // a safety limit, never an expectation
 }
 
-class TestWorkspace : public QObject {
+class TestWorkspace : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
     testsupport::LoopbackServer m_server;
@@ -83,8 +84,8 @@ private slots:
         QSettings().clear();
         QVERIFY(m_dir.isValid());
         QVERIFY(m_server.listen());
-        session::AccountSettings::saveAccounts(
-            {session::ProviderAccount{QStringLiteral("ark"), QStringLiteral("Loopback"), m_server.baseUrl()}});
+        session::AccountSettings::saveAccounts({session::ProviderAccount{
+            QStringLiteral("ark"), QStringLiteral("Loopback"), m_server.baseUrl()}});
         session::AccountSettings::setCurrentAccountId(QStringLiteral("ark"));
         qputenv("ARK_API_KEY", "workspace-test-key");
         QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("conversations.sqlite3"))));
@@ -101,11 +102,14 @@ private slots:
         typeAndSend(QStringLiteral("What is 6 x 7?"));
         QTRY_COMPARE_WITH_TIMEOUT(messages()->rowCount(), 2, kSafety);
         waitIdle();
-        QCOMPARE(messages()->index(0).data(MessageListModel::ContentRole).toString(), QStringLiteral("What is 6 x 7?"));
-        QCOMPARE(messages()->index(1).data(MessageListModel::ContentRole).toString(), QStringLiteral("The answer is 42."));
+        QCOMPARE(messages()->index(0).data(MessageListModel::ContentRole).toString(),
+                 QStringLiteral("What is 6 x 7?"));
+        QCOMPARE(messages()->index(1).data(MessageListModel::ContentRole).toString(),
+                 QStringLiteral("The answer is 42."));
         QCOMPARE(messages()->index(1).data(MessageListModel::ReasoningRole).toString(),
                  QStringLiteral("Let me think about this."));
-        QCOMPARE(messages()->index(1).data(MessageListModel::StateRole).toInt(), int(store::MessageState::Complete));
+        QCOMPARE(messages()->index(1).data(MessageListModel::StateRole).toInt(),
+                 int(store::MessageState::Complete));
         QVERIFY(editor()->toPlainText().isEmpty());
         // What was sent, and that it is all in the database.
         const auto body = nlohmann::json::parse(m_server.requests().last().body.toStdString());
@@ -116,7 +120,9 @@ private slots:
         // The sidebar shows the conversation titled after the first message.
         const QModelIndex current = m_window->sidebar()->listView()->currentIndex();
         QVERIFY(current.isValid());
-        QVERIFY(current.data(models::ConversationListModel::TitleRole).toString().startsWith(QStringLiteral("What is 6")));
+        QVERIFY(current.data(models::ConversationListModel::TitleRole)
+                    .toString()
+                    .startsWith(QStringLiteral("What is 6")));
         shot("01-answer");
     }
 
@@ -126,8 +132,8 @@ private slots:
         typeAndSend(QStringLiteral("Think slowly"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->session()->isBusy(), kSafety);
         const int row = messages()->rowCount() - 1;
-        QTRY_VERIFY_WITH_TIMEOUT(!messages()->index(row).data(MessageListModel::ReasoningRole).toString().isEmpty(),
-                                 kSafety);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !messages()->index(row).data(MessageListModel::ReasoningRole).toString().isEmpty(), kSafety);
         shot("02-streaming");
         QTest::keyClick(editor(), Qt::Key_Escape);
         waitIdle();
@@ -151,7 +157,8 @@ private slots:
         QCOMPARE(answer.data(MessageListModel::BranchCountRole).toInt(), 2);
         QCOMPARE(answer.data(MessageListModel::BranchIndexRole).toInt(), 1);
         QCOMPARE(answer.data(MessageListModel::StateRole).toInt(), int(store::MessageState::Complete));
-        QVERIFY(answer.data(MessageListModel::ContentRole).toString().contains(QStringLiteral("Think slowly")));
+        QVERIFY(
+            answer.data(MessageListModel::ContentRole).toString().contains(QStringLiteral("Think slowly")));
         shot("04-regenerated");
 
         const qint64 newest = answer.data(MessageListModel::MessageIdRole).toLongLong();
@@ -159,11 +166,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             messages()->index(messages()->rowCount() - 1).data(MessageListModel::MessageIdRole).toLongLong(),
             interrupted, kSafety);
-        QCOMPARE(messages()->index(messages()->rowCount() - 1).data(MessageListModel::BranchIndexRole).toInt(), 0);
+        QCOMPARE(
+            messages()->index(messages()->rowCount() - 1).data(MessageListModel::BranchIndexRole).toInt(), 0);
         emit m_window->conversationView()->branchStepRequested(interrupted, +1);
         QTRY_COMPARE_WITH_TIMEOUT(
-            messages()->index(messages()->rowCount() - 1).data(MessageListModel::MessageIdRole).toLongLong(), newest,
-            kSafety);
+            messages()->index(messages()->rowCount() - 1).data(MessageListModel::MessageIdRole).toLongLong(),
+            newest, kSafety);
     }
 
     void upInAnEmptyComposerEditsIntoABranch()
@@ -182,11 +190,14 @@ private slots:
         QCOMPARE(edited.data(MessageListModel::ContentRole).toString(), QStringLiteral("Think fast"));
         QCOMPARE(edited.data(MessageListModel::BranchCountRole).toInt(), 2);
         QVERIFY(edited.data(MessageListModel::MessageIdRole).toLongLong() != original);
-        QVERIFY(messages()->index(messages()->rowCount() - 1).data(MessageListModel::ContentRole).toString().contains(
-            QStringLiteral("Think fast")));
+        QVERIFY(messages()
+                    ->index(messages()->rowCount() - 1)
+                    .data(MessageListModel::ContentRole)
+                    .toString()
+                    .contains(QStringLiteral("Think fast")));
         // The earlier branch is still there.
-        emit m_window->conversationView()->branchStepRequested(edited.data(MessageListModel::MessageIdRole).toLongLong(),
-                                                             -1);
+        emit m_window->conversationView()->branchStepRequested(
+            edited.data(MessageListModel::MessageIdRole).toLongLong(), -1);
         QTRY_COMPARE_WITH_TIMEOUT(
             messages()->index(userRow).data(MessageListModel::MessageIdRole).toLongLong(), original, kSafety);
         shot("05-branches");
@@ -199,7 +210,8 @@ private slots:
         waitIdle();
         const QModelIndex answer = messages()->index(messages()->rowCount() - 1);
         QCOMPARE(answer.data(MessageListModel::StateRole).toInt(), int(store::MessageState::Failed));
-        QCOMPARE(answer.data(MessageListModel::ErrorCodeRole).toString(), QStringLiteral("AuthenticationError"));
+        QCOMPARE(answer.data(MessageListModel::ErrorCodeRole).toString(),
+                 QStringLiteral("AuthenticationError"));
         QVERIFY(!answer.data(MessageListModel::ErrorMessageRole).toString().isEmpty());
         QVERIFY(!answer.data(MessageListModel::RequestIdRole).toString().isEmpty());
         shot("06-error");
@@ -221,15 +233,17 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(m_window->conversations()->rowCount(), 1, kSafety);
         const QModelIndex hit = m_window->conversations()->index(0);
         QCOMPARE(hit.data(models::ConversationListModel::ConversationIdRole).toLongLong(), first);
-        QVERIFY(hit.data(models::ConversationListModel::SnippetRole).toString().contains(store::kHighlightStart));
+        QVERIFY(
+            hit.data(models::ConversationListModel::SnippetRole).toString().contains(store::kHighlightStart));
         shot("07-search");
         QListView* list = m_window->sidebar()->listView();
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(hit).center());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->conversationId(), first, kSafety);
         const qint64 matched = hit.data(models::ConversationListModel::MatchMessageIdRole).toLongLong();
         QVERIFY(matched > 0);
-        QCOMPARE(m_window->conversationView()->currentIndex().data(MessageListModel::MessageIdRole).toLongLong(),
-                 matched);
+        QCOMPARE(
+            m_window->conversationView()->currentIndex().data(MessageListModel::MessageIdRole).toLongLong(),
+            matched);
 
         search->clear();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->conversations()->isSearching(), kSafety);
