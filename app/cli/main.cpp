@@ -2,7 +2,9 @@
 #include "ChatCommand.h"
 #include "CliOptions.h"
 #include "KeyCommand.h"
+#include "ModelsCommand.h"
 #include "SseDecodeCommand.h"
+#include "TokensCommand.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +23,12 @@ int main(int argc, char* argv[])
         return ark::cli::runKeyCommand(args);
     if (command == QLatin1String("sse-decode"))
         return ark::cli::runSseDecode(args);
+    if (command == QLatin1String("models"))
+        return ark::cli::runModels(args);
+    if (command == QLatin1String("tokens"))
+        return ark::cli::runTokens(args);
+    if (command == QLatin1String("cost"))
+        return ark::cli::runCost(args);
     if (command == QLatin1String("--version")) {
         ark::cli::writeOut(
             QStringLiteral("ark-workbench-cli %1\n").arg(QCoreApplication::applicationVersion()));

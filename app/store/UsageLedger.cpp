@@ -1,0 +1,5 @@
+#include "UsageLedger.h"
+
+namespace ark::store {
+UsageLedger::UsageLedger(Database& db) : m_db(db) {}
+} // namespace ark::store
