@@ -1,5 +1,5 @@
 // The offline token estimate used when the tokenization API cannot be asked. Its method and its
-// measured error against exact counts are documented in resources/catalog/FORMAT.md ("Estimates").
+// measured error against exact counts are documented in app/pricing/ESTIMATES.md.
 #pragma once
 
 #include <QString>
