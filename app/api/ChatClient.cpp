@@ -39,10 +39,52 @@ ApiError makeError(ErrorKind kind, const QString& detail = {})
 
 } // namespace
 
+KeyRedactor::KeyRedactor(const QString& key)
+{
+    if (key.isEmpty())
+        return;
+    m_mask = QStringLiteral("****");
+    if (key.size() >= kMinKeyLengthForHint)
+        m_mask += key.right(4);
+    const QByteArray raw = key.toUtf8();
+    m_forms << raw;
+    // A key echoed inside a URL or a JSON string may not appear byte for byte.
+    const QByteArray percent = QUrl::toPercentEncoding(key);
+    if (percent != raw)
+        m_forms << percent;
+    const std::string quoted = nlohmann::json(raw.toStdString()).dump(-1, ' ', true);
+    const QByteArray escaped = QByteArray::fromStdString(quoted.substr(1, quoted.size() - 2));
+    if (!m_forms.contains(escaped))
+        m_forms << escaped;
+    if (raw.contains('/')) // JSON may escape the solidus
+        m_forms << QByteArray(raw).replace("/", "\\/");
+    for (const QByteArray& form : std::as_const(m_forms))
+        m_textForms << QString::fromUtf8(form);
+}
+
+QByteArray KeyRedactor::scrub(const QByteArray& text) const
+{
+    QByteArray out = text;
+    const QByteArray mask = m_mask.toUtf8();
+    for (const QByteArray& form : m_forms)
+        if (out.contains(form))
+            out.replace(form, mask);
+    return out;
+}
+
+QString KeyRedactor::scrub(const QString& text) const
+{
+    QString out = text;
+    for (const QString& form : m_textForms)
+        if (out.contains(form))
+            out.replace(form, m_mask);
+    return out;
+}
+
 ChatCall::ChatCall(QNetworkAccessManager* nam, const ClientConfig& config, QByteArray body, bool stream,
                    QObject* parent)
-    : QObject(parent), m_nam(nam), m_config(config), m_body(std::move(body)), m_stream(stream),
-      m_sse(config.maxEventBytes)
+    : QObject(parent), m_nam(nam), m_config(config), m_redactor(config.apiKey), m_body(std::move(body)),
+      m_stream(stream), m_sse(config.maxEventBytes)
 {
     m_idleTimer.setSingleShot(true);
     connect(&m_idleTimer, &QTimer::timeout, this, &ChatCall::onIdleTimeout);
@@ -71,6 +113,21 @@ QUrl ChatCall::endpointUrl() const
     return url;
 }
 
+HeaderList ChatCall::baseHeaders() const
+{
+    return {{"Content-Type", "application/json"},
+            {"Accept",
+             m_stream ? QByteArrayLiteral("text/event-stream") : QByteArrayLiteral("application/json")}};
+}
+
+HeaderList ChatCall::requestHeaders() const
+{
+    HeaderList headers = baseHeaders();
+    headers.append({"Authorization", "Bearer " + m_redactor.mask().toUtf8()});
+    headers.append({"Content-Length", QByteArray::number(m_body.size())});
+    return headers;
+}
+
 bool ChatCall::isPartial() const
 {
     return m_finished && m_error.isError() && m_assembler.hasAnyOutput();
@@ -96,8 +153,8 @@ void ChatCall::startAttempt()
     m_headersSeen = false;
 
     QNetworkRequest request(m_currentUrl);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setRawHeader("Accept", m_stream ? "text/event-stream" : "application/json");
+    for (const auto& [name, value] : baseHeaders())
+        request.setRawHeader(name, value);
     request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
     // Redirects are handled by hand so that the Authorization header can never follow one to
     // another host (Qt 6 follows redirects by default).
@@ -134,11 +191,14 @@ void ChatCall::onMetaData()
     const QByteArray requestId = m_reply->rawHeader("X-Request-Id");
     if (!requestId.isEmpty())
         m_requestId = QString::fromUtf8(requestId);
-    m_attempts.back().httpStatus = m_status;
-    m_attempts.back().requestId = m_requestId;
+    AttemptInfo& attempt = m_attempts.back();
+    attempt.httpStatus = m_status;
+    attempt.requestId = QString::fromUtf8(requestId);
+    attempt.responseHeaders = m_headers;
     // A streaming request answered with a JSON body (some gateways do this for errors and for
     // non-streaming fallbacks) is read whole, not as events.
     m_bodyIsEventStream = m_stream && !isJsonContentType(m_reply->rawHeader("Content-Type"));
+    attempt.eventStream = m_bodyIsEventStream && m_status >= 200 && m_status < 300;
 
     DeprecationNotice notice = DeprecationParser::fromHeaders(m_headers);
     if (!notice.isEmpty()) {
@@ -344,6 +404,7 @@ void ChatCall::handleRedirect()
         return;
     }
     m_currentUrl = target;
+    endAttempt();
     releaseReply();
     startAttempt();
 }
@@ -390,6 +451,7 @@ void ChatCall::scheduleRetryOrFail(int status, const ApiError& failure)
         finishWith(error);
         return;
     }
+    endAttempt();
     releaseReply();
     m_idleTimer.stop();
     emit retryScheduled(m_attempt + 1, decision.delayMs, error);
@@ -419,6 +481,7 @@ void ChatCall::finishWith(const ApiError& error)
     m_idleTimer.stop();
     m_retryTimer.stop();
     m_totalMs = m_clock.elapsed();
+    endAttempt();
     if (m_sawDone && m_reply && m_reply->isRunning()) {
         // The answer is complete; let the response end by itself so the connection can be reused.
         QNetworkReply* reply = m_reply;
@@ -429,6 +492,20 @@ void ChatCall::finishWith(const ApiError& error)
         abortReply();
     }
     emit finished();
+}
+
+void ChatCall::endAttempt()
+{
+    if (m_attempts.empty() || m_attempts.back().endedMsSinceCall >= 0)
+        return;
+    AttemptInfo& attempt = m_attempts.back();
+    attempt.endedMsSinceCall = m_clock.elapsed();
+    if (!m_headersSeen)
+        return;
+    if (m_status < 200 || m_status >= 300)
+        attempt.responseBody = m_errorBody;
+    else if (!m_bodyIsEventStream)
+        attempt.responseBody = m_plainBody;
 }
 
 void ChatCall::releaseReply()

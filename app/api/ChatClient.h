@@ -38,9 +38,39 @@ struct AttemptInfo
     int attempt = 0; // 0 = first try
     QUrl url;
     int httpStatus = 0;
-    QString requestId;
+    QString requestId; // this response's X-Request-Id (empty when it had none)
     qint64 startedMsSinceCall = 0;
-    qint64 firstByteMs = -1;
+    qint64 firstByteMs = -1;      // relative to startedMsSinceCall
+    qint64 endedMsSinceCall = -1; // -1 while the attempt runs
+    HeaderList responseHeaders;   // as received, in order
+    // A failed response's body (bounded to 64 KB) or a non-streamed body, as received; empty for
+    // event streams (their events go out through ChatCall::rawEvent).
+    QByteArray responseBody;
+    bool eventStream = false; // the body was read as server-sent events
+};
+
+// Hides an API key in text that is shown, copied or exported: every occurrence is replaced by "****"
+// plus the key's last four characters ("****" alone for keys under 12 characters, whose tail would
+// give away too much of them). Holds the key so that nothing else needs to.
+class KeyRedactor
+{
+public:
+    static constexpr int kMinKeyLengthForHint = 12;
+
+    KeyRedactor() = default;
+    explicit KeyRedactor(const QString& key);
+
+    bool isEmpty() const { return m_forms.isEmpty(); }
+    QString mask() const { return m_mask; } // "****abcd" or "****"
+    // The text with the key replaced, also where it appears percent-encoded or JSON-escaped.
+    // Returns the argument itself (shared, no copy) when the key is absent.
+    QByteArray scrub(const QByteArray& text) const;
+    QString scrub(const QString& text) const;
+
+private:
+    QString m_mask;
+    QList<QByteArray> m_forms; // the key as it may appear in text: raw, percent-encoded, JSON-escaped
+    QStringList m_textForms;   // the same, decoded, for QString text
 };
 
 // One chat completion in flight. Owned by whoever started it; deleting it cancels the request.
@@ -66,6 +96,11 @@ public:
     qint64 totalMs() const { return m_totalMs; }
     const QByteArray& requestBody() const { return m_body; }
     const std::vector<AttemptInfo>& attempts() const { return m_attempts; }
+    bool requestedStream() const { return m_stream; }
+    // The headers this call sets on each request (Content-Length included) with Authorization
+    // already redacted; the HTTP stack adds its own (Host, User-Agent, Connection, ...).
+    HeaderList requestHeaders() const;
+    const KeyRedactor& redactor() const { return m_redactor; }
 
 signals:
     void attemptStarted(int attempt);
@@ -93,13 +128,16 @@ private:
     void handleHttpFailure(int status, const QByteArray& body);
     void scheduleRetryOrFail(int status, const ApiError& error);
     void finishWith(const ApiError& error);
+    void endAttempt(); // records the end of the current attempt in m_attempts (once)
     void releaseReply();
     void abortReply();
+    HeaderList baseHeaders() const; // every request header but Authorization
     QUrl endpointUrl() const;
     static ChatDelta deltaFromResult(const ChatResult& result);
 
     QNetworkAccessManager* m_nam;
     ClientConfig m_config;
+    KeyRedactor m_redactor;
     QByteArray m_body;
     bool m_stream;
     QPointer<QNetworkReply> m_reply;

@@ -19,8 +19,13 @@ void StreamAssembler::apply(const ChatDelta& delta)
         m_result.id = delta.id;
     if (m_result.model.isEmpty())
         m_result.model = delta.model;
-    m_result.content += delta.content;
     m_result.reasoning += delta.reasoning;
+    if (!delta.content.isEmpty()) {
+        m_sawContent = true;
+        const ThinkTagSplitter::Output split = m_splitter.feed(delta.content);
+        m_result.reasoning += split.reasoning;
+        m_result.content += split.content;
+    }
 
     for (const ToolCallFragment& fragment : delta.toolCalls) {
         const auto [it, created] = m_calls.try_emplace(fragment.index);
@@ -48,11 +53,13 @@ void StreamAssembler::reset()
 {
     m_result = ChatResult{};
     m_calls.clear();
+    m_splitter.reset();
+    m_sawContent = false;
 }
 
 bool StreamAssembler::hasAnyOutput() const
 {
-    return !m_result.content.isEmpty() || !m_result.reasoning.isEmpty() || !m_calls.empty();
+    return m_sawContent || !m_result.reasoning.isEmpty() || !m_calls.empty();
 }
 
 std::vector<ToolCall> StreamAssembler::toolCalls() const
@@ -72,6 +79,11 @@ ChatResult StreamAssembler::result() const
 {
     ChatResult snapshot = m_result;
     snapshot.toolCalls = toolCalls();
+    // The answer as it stands if the stream ended now: what the splitter held back is released.
+    ThinkTagSplitter rest = m_splitter;
+    const ThinkTagSplitter::Output held = rest.finish();
+    snapshot.content += held.content;
+    snapshot.reasoning += held.reasoning;
     return snapshot;
 }
 

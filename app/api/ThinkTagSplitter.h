@@ -1,7 +1,8 @@
 // Some models stream their reasoning inside `content` as <think>...</think>. This splits it out into
 // reasoning, incrementally: a tag cut across chunks ("<thi" + "nk>") is held back until it is known.
 // Only a <think> that opens the answer (leading whitespace aside) starts reasoning, so an answer that
-// merely mentions the tag later is left alone.
+// merely mentions the tag later is left alone. Whitespace before <think> and right after </think> is
+// layout around the tags, not answer text, and is dropped.
 #pragma once
 
 #include <QString>
@@ -23,9 +24,11 @@ public:
     void reset();
 
 private:
-    enum class State { Start, InThink, Answer };
+    // Start: nothing but whitespace so far; InThink: inside <think>; AfterThink: past </think>,
+    // skipping the whitespace before the answer; Answer: everything passes through.
+    enum class State { Start, InThink, AfterThink, Answer };
     State m_state = State::Start;
-    QString m_held; // text that may be the beginning of a tag
+    QString m_held; // text that may be the beginning of a tag (Start: with the whitespace before it)
 };
 
 } // namespace ark::api

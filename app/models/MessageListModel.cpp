@@ -30,14 +30,48 @@ QVariantList toolCallsToVariant(const std::vector<api::ToolCall>& calls)
 // cache per role (heights, token badges) keep the rest.
 const QList<int>& streamingRoles()
 {
-    static const QList<int> roles{Qt::DisplayRole, MessageListModel::ContentRole,
-                                  MessageListModel::ReasoningRole, MessageListModel::RevisionRole};
+    static const QList<int> roles{Qt::DisplayRole,
+                                  MessageListModel::ContentRole,
+                                  MessageListModel::ReasoningRole,
+                                  MessageListModel::RevisionRole,
+                                  MessageListModel::ReasoningMsRole,
+                                  MessageListModel::IsThinkingRole};
     return roles;
+}
+
+bool isThinking(const store::MessageRecord& m)
+{
+    return m.state == store::MessageState::Streaming && !m.reasoning.isEmpty() && m.content.isEmpty() &&
+           m.toolCalls.empty();
 }
 
 } // namespace
 
-MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent) {}
+MessageListModel::MessageListModel(QObject* parent) : QAbstractListModel(parent)
+{
+    m_clock.start();
+}
+
+qint64 MessageListModel::reasoningMs(const store::MessageRecord& m) const
+{
+    const bool streaming = m.state == store::MessageState::Streaming;
+    if (!streaming && m.reasoningMs >= 0)
+        return m.reasoningMs; // what the session measured and stored
+    const auto times = m_reasoningTimes.constFind(m.id);
+    if (times == m_reasoningTimes.constEnd() || times->startMs < 0)
+        return m.reasoningMs;
+    if (times->endMs >= 0)
+        return times->endMs - times->startMs;
+    return streaming ? m_clock.elapsed() - times->startMs : m.reasoningMs;
+}
+
+qint64 MessageListModel::measuredReasoningMs(qint64 messageId) const
+{
+    const auto times = m_reasoningTimes.constFind(messageId);
+    if (times == m_reasoningTimes.constEnd() || times->startMs < 0)
+        return -1;
+    return (times->endMs >= 0 ? times->endMs : m_clock.elapsed()) - times->startMs;
+}
 
 int MessageListModel::rowCount(const QModelIndex& parent) const
 {
@@ -100,6 +134,10 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
         return m.totalMs;
     case RevisionRole:
         return m_revisions[row];
+    case ReasoningMsRole:
+        return reasoningMs(m);
+    case IsThinkingRole:
+        return isThinking(m);
     default:
         return {};
     }
@@ -131,6 +169,8 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(TtftMsRole, "ttftMs");
     names.insert(TotalMsRole, "totalMs");
     names.insert(RevisionRole, "revision");
+    names.insert(ReasoningMsRole, "reasoningMs");
+    names.insert(IsThinkingRole, "isThinking");
     return names;
 }
 
@@ -180,6 +220,12 @@ void MessageListModel::updateMessage(const store::MessageRecord& message)
         return;
     m_rows[size_t(row)] = message;
     m_revisions[size_t(row)] = m_nextRevision++;
+    if (message.state != store::MessageState::Streaming) {
+        m_splitters.remove(message.id); // the record holds the split text now
+        const auto times = m_reasoningTimes.find(message.id);
+        if (times != m_reasoningTimes.end() && times->startMs >= 0 && times->endMs < 0)
+            times->endMs = m_clock.elapsed(); // it reasoned until the stream ended
+    }
     // The whole row is signalled now, so a pending streaming flush for it would only repeat it.
     m_dirty.remove(row);
     if (m_dirty.isEmpty())
@@ -196,8 +242,28 @@ void MessageListModel::appendStreamingText(qint64 messageId, const QString& cont
     if (row < 0)
         return;
     store::MessageRecord& m = m_rows[size_t(row)];
-    m.content += content;
-    m.reasoning += reasoning;
+    // Models that write <think>...</think> into the content: split here too, so the reasoning never
+    // shows as answer text, not even for a frame.
+    // Only a <think> that opens the answer counts: text appended to an answer that already has some
+    // passes through.
+    QString answer = content;
+    QString thought = reasoning;
+    if (!content.isEmpty() && (m.content.isEmpty() || m_splitters.contains(messageId))) {
+        const api::ThinkTagSplitter::Output split = m_splitters[messageId].feed(content);
+        answer = split.content;
+        thought += split.reasoning;
+    }
+    if (answer.isEmpty() && thought.isEmpty())
+        return; // held back: it may be the start of a tag
+    if (!thought.isEmpty() || m_reasoningTimes.contains(messageId)) {
+        ReasoningTimes& times = m_reasoningTimes[messageId];
+        if (!thought.isEmpty() && times.startMs < 0)
+            times.startMs = m_clock.elapsed();
+        if (!answer.isEmpty() && times.endMs < 0)
+            times.endMs = m_clock.elapsed();
+    }
+    m.content += answer;
+    m.reasoning += thought;
     m_dirty.insert(row);
     if (!m_frameTimer.isActive())
         m_frameTimer.start(std::max(0, m_frameMs), this);

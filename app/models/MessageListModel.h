@@ -1,11 +1,15 @@
 // The messages of the conversation's active branch, root first. The model owns the data; views only
 // paint it. Streaming text is coalesced: however fast tokens arrive, at most one dataChanged per frame.
+// Streamed content goes through a ThinkTagSplitter, so <think>...</think> reasoning that a model
+// writes into its content shows as reasoning while it streams, as it will once the answer is stored.
 #pragma once
 
+#include "api/ThinkTagSplitter.h"
 #include "store/StoreTypes.h"
 
 #include <QAbstractListModel>
 #include <QBasicTimer>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <vector>
@@ -40,6 +44,10 @@ public:
         TtftMsRole,                       // qint64, -1 when unknown
         TotalMsRole,                      // qint64, -1 when unknown
         RevisionRole, // quint64: changes whenever anything painted changes (a layout-cache key)
+        // qint64: how long the model reasoned, -1 when unknown. While it still reasons this grows
+        // (read it again to redraw a timer); afterwards the stored duration, or the one measured here.
+        ReasoningMsRole,
+        IsThinkingRole, // bool: streaming, reasoning arrived and no answer (content, tool call) yet
     };
     Q_ENUM(Roles)
 
@@ -58,8 +66,12 @@ public:
     // Replaces one message's record (state, usage, error...) and signals it at once.
     void updateMessage(const store::MessageRecord& message);
     // Streaming: appends to the message's content/reasoning; the change is signalled at the next
-    // frame tick, so many deltas cost one repaint.
+    // frame tick, so many deltas cost one repaint. Records (monotonic clock) when reasoning started
+    // and when the answer started.
     void appendStreamingText(qint64 messageId, const QString& content, const QString& reasoning);
+    // The reasoning time measured from appendStreamingText calls (start of reasoning to start of the
+    // answer, or to the end of the stream), -1 when nothing was measured for this message.
+    qint64 measuredReasoningMs(qint64 messageId) const;
     void removeFrom(int row); // removes row..end (e.g. after switching branch at row)
 
     int rowForId(qint64 messageId) const; // -1 when absent
@@ -77,13 +89,24 @@ protected:
     void timerEvent(QTimerEvent* event) override;
 
 private:
+    // What this model measured about a streamed message's reasoning, in m_clock's milliseconds.
+    struct ReasoningTimes
+    {
+        qint64 startMs = -1; // the first reasoning text
+        qint64 endMs = -1;   // the first answer text, or the end of the stream
+    };
+
     void cancelPendingFlushes(); // the rows they named are gone (reset)
+    qint64 reasoningMs(const store::MessageRecord& m) const;
 
     std::vector<store::MessageRecord> m_rows;
     std::vector<store::BranchPosition> m_positions;
     std::vector<quint64> m_revisions;
     QHash<qint64, int> m_rowById;
     QSet<int> m_dirty;
+    QHash<qint64, api::ThinkTagSplitter> m_splitters; // streaming messages only
+    QHash<qint64, ReasoningTimes> m_reasoningTimes;   // kept while the app runs (a few bytes each)
+    QElapsedTimer m_clock;
     QBasicTimer m_frameTimer;
     int m_frameMs = 16;
     quint64 m_nextRevision = 1;

@@ -35,7 +35,7 @@ struct TokenRange
 
 struct PriceTier
 {
-    QString condition;                  // as written in the price table; "" for a single-price model
+    QString condition;                      // as written in the price table; "" for a single-price model
     std::optional<TokenRange> inputTokens;  // nullopt = any input length
     std::optional<TokenRange> outputTokens; // nullopt = any output length
     // Unit prices per 1,000,000 tokens, in the table's currency, kept as the decimal text's exact
@@ -50,14 +50,14 @@ struct PriceTier
 // What a request cost. Amounts are in millionths of the currency unit ("micros"), exact.
 struct CostBreakdown
 {
-    bool valid = false;       // false: no price known, or no tier matches (error says which)
-    QString error;            // person-readable, translated
+    bool valid = false; // false: no price known, or no tier matches (error says which)
+    QString error;      // person-readable, translated
     QString currency;
-    QString tier;             // the condition that applied, as written in the table
+    QString tier; // the condition that applied, as written in the table
     int tierIndex = -1;
-    qint64 inputMicros = 0;   // uncached input
-    qint64 cachedMicros = 0;  // cache-hit input
-    qint64 outputMicros = 0;  // output, reasoning included (Ark bills reasoning as output)
+    qint64 inputMicros = 0;  // uncached input
+    qint64 cachedMicros = 0; // cache-hit input
+    qint64 outputMicros = 0; // output, reasoning included (Ark bills reasoning as output)
     qint64 totalMicros() const { return inputMicros + cachedMicros + outputMicros; }
     double amount() const { return static_cast<double>(totalMicros()) / 1e6; }
 };

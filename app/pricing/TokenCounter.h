@@ -45,7 +45,7 @@ public:
     void countNow(const QString& model, const QStringList& texts,
                   std::function<void(const QList<TokenCount>&, const api::ApiError&)> done);
 
-    int callsMade() const { return m_calls; }       // HTTP calls started (tests)
+    int callsMade() const { return m_calls; } // HTTP calls started (tests)
     int callsCancelled() const { return m_cancelled; }
     bool isBusy() const { return !m_reply.isNull() || m_debounce.isActive(); }
     void clearCache() { m_cache.clear(); }
@@ -57,12 +57,24 @@ signals:
 private:
     void fire();
     QNetworkReply* post(const QString& model, const QStringList& texts);
+    bool canCall() const;
+    QString whyEstimate() const;
+    // The distinct, non-empty texts without a cached exact count.
+    QStringList missingTexts(const QString& model, const QStringList& texts) const;
+    // One count per text: cached exact counts, estimates (with `note`) for the rest.
+    QList<TokenCount> fromCache(const QString& model, const QStringList& texts, const QString& note) const;
+    void remember(const QString& model, const QStringList& texts, const QList<qint64>& counts);
+    void emitCounts(const QList<TokenCount>& counts);
+    void abortLive(); // cancels the running live call, if any
 
     QNetworkAccessManager* m_nam;
     QUrl m_baseUrl;
     QString m_apiKey;
     QTimer m_debounce;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<QNetworkReply> m_reply; // the live (request()) call
+    QString m_replyModel;            // what m_reply counts
+    QStringList m_replyTexts;
+    QList<QPointer<QNetworkReply>> m_oneShots; // countNow() calls in flight
     QString m_pendingModel;
     QStringList m_pendingTexts;
     QHash<QString, qint64> m_cache; // model + '\n' + text -> exact count

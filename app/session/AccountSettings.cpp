@@ -3,6 +3,7 @@
 #include "api/ChatClient.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
@@ -21,6 +22,11 @@ const QString kCurrentAccount = QStringLiteral("currentAccount");
 const QString kCtrlEnter = QStringLiteral("composer/sendWithCtrlEnter");
 const QString kLanguage = QStringLiteral("ui/language");
 const QString kRecentModels = QStringLiteral("models/recent");
+const QString kReasoningDisplay = QStringLiteral("ui/reasoningDisplay");
+// Stored as words, not numbers, so the file stays readable and the enum may be reordered.
+const QString kReasoningExpanded = QStringLiteral("expanded");
+const QString kReasoningWhileThinking = QStringLiteral("whileThinking");
+const QString kReasoningCollapsed = QStringLiteral("collapsed");
 
 const QString kDefaultId = QStringLiteral("ark");
 constexpr int kMaxRecentModels = 12;
@@ -157,6 +163,39 @@ void AccountSettings::addRecentModel(const QString& model)
     models.removeAll(name);
     models.prepend(name);
     QSettings().setValue(kRecentModels, models.mid(0, kMaxRecentModels));
+}
+
+ReasoningDisplay AccountSettings::reasoningDisplay()
+{
+    const QString value = QSettings().value(kReasoningDisplay).toString();
+    if (value == kReasoningExpanded)
+        return ReasoningDisplay::AlwaysExpanded;
+    if (value == kReasoningCollapsed)
+        return ReasoningDisplay::AlwaysCollapsed;
+    return ReasoningDisplay::ExpandedWhileThinking; // unset or unknown
+}
+
+void AccountSettings::setReasoningDisplay(ReasoningDisplay display)
+{
+    QString value = kReasoningWhileThinking;
+    if (display == ReasoningDisplay::AlwaysExpanded)
+        value = kReasoningExpanded;
+    else if (display == ReasoningDisplay::AlwaysCollapsed)
+        value = kReasoningCollapsed;
+    const bool changed = display != reasoningDisplay();
+    QSettings().setValue(kReasoningDisplay, value);
+    if (changed)
+        if (SettingsNotifier* notifier = SettingsNotifier::instance())
+            emit notifier->reasoningDisplayChanged(display);
+}
+
+SettingsNotifier* SettingsNotifier::instance()
+{
+    static QPointer<SettingsNotifier> notifier;
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!notifier && app)
+        notifier = new SettingsNotifier(app); // deleted with the application
+    return notifier;
 }
 
 } // namespace ark::session

@@ -2,11 +2,34 @@
 // (secrets::KeyStore), one entry per account id.
 #pragma once
 
+#include <QObject>
 #include <QString>
 #include <QUrl>
 #include <vector>
 
 namespace ark::session {
+
+// How a message's "Thinking" section is shown.
+enum class ReasoningDisplay {
+    AlwaysExpanded,
+    ExpandedWhileThinking, // the default: open while the model reasons, folded once the answer starts
+    AlwaysCollapsed,
+};
+
+// Tells open windows that a setting changed, so they apply it at once.
+class SettingsNotifier : public QObject
+{
+    Q_OBJECT
+public:
+    // Owned by the application object; null before one exists.
+    static SettingsNotifier* instance();
+
+signals:
+    void reasoningDisplayChanged(ark::session::ReasoningDisplay display);
+
+private:
+    using QObject::QObject;
+};
 
 struct ProviderAccount
 {
@@ -32,6 +55,8 @@ public:
     static void setLanguage(const QString& language);
     static QStringList recentModels(); // most recent first, for the model picker
     static void addRecentModel(const QString& model);
+    static ReasoningDisplay reasoningDisplay();
+    static void setReasoningDisplay(ReasoningDisplay display); // SettingsNotifier signals a change
 };
 
 } // namespace ark::session

@@ -147,12 +147,45 @@ QString migrateTo3(QSqlDatabase& db)
         });
 }
 
+// v4: the usage ledger, one row per HTTP request the app made (chat, retry, tool round,
+// tokenization...). Rows outlive what they belong to: when a conversation or message is purged the
+// link becomes NULL, so the day's and the model's totals still show what was spent. Amounts are
+// exact micros of `currency`; cost_micros NULL = no price was known.
+QString migrateTo4(QSqlDatabase& db)
+{
+    return execAll(
+        db,
+        {
+            QStringLiteral(
+                "CREATE TABLE ledger ("
+                " id INTEGER PRIMARY KEY,"
+                " conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,"
+                " message_id INTEGER REFERENCES messages(id) ON DELETE SET NULL,"
+                " created_at INTEGER NOT NULL," // ms since the epoch, UTC
+                " model TEXT NOT NULL DEFAULT '',"
+                " kind TEXT NOT NULL DEFAULT 'chat',"
+                " input_tokens INTEGER NOT NULL DEFAULT 0," // prompt_tokens, cache hits included
+                " cached_tokens INTEGER NOT NULL DEFAULT 0,"
+                " output_tokens INTEGER NOT NULL DEFAULT 0," // completion_tokens, reasoning included
+                " reasoning_tokens INTEGER NOT NULL DEFAULT 0,"
+                " tier TEXT NOT NULL DEFAULT '',"
+                " currency TEXT NOT NULL DEFAULT '',"
+                " cost_micros INTEGER,"
+                " request_id TEXT NOT NULL DEFAULT '',"
+                " error TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX ledger_by_conversation ON ledger(conversation_id, created_at)"),
+            QStringLiteral("CREATE INDEX ledger_by_time ON ledger(created_at)"),
+            // The foreign-key action on message delete looks rows up by message_id.
+            QStringLiteral("CREATE INDEX ledger_by_message ON ledger(message_id)"),
+        });
+}
+
 using MigrationStep = std::function<QString(QSqlDatabase&)>;
 
 // Index i migrates from version i to version i + 1. Append only; never edit a released step.
 const std::vector<MigrationStep>& migrationSteps()
 {
-    static const std::vector<MigrationStep> steps{migrateTo1, migrateTo2, migrateTo3};
+    static const std::vector<MigrationStep> steps{migrateTo1, migrateTo2, migrateTo3, migrateTo4};
     return steps;
 }
 

@@ -558,6 +558,75 @@ private slots:
         delete call;
         QTRY_COMPARE_WITH_TIMEOUT(m_server->openConnections(), 0, kSafety);
     }
+
+    // What the exchange inspector reads: each attempt keeps its own status, request id, headers,
+    // times and body; the request headers come back with the key masked.
+    void attemptsRecordTheirOwnResponses()
+    {
+        m_server->enqueue(
+            kChat, ScriptedResponse::json(503, R"({"error":{"code":"ServerOverloaded","message":"busy"}})",
+                                          {{"X-Request-Id", "req-first"}}));
+        m_server->enqueue(kChat, reasoningStream().header("X-Request-Id", "req-second"));
+        ChatCall* call = run(simpleRequest());
+        QVERIFY(call->succeeded());
+        const auto& attempts = call->attempts();
+        QCOMPARE(attempts.size(), size_t(2));
+        QCOMPARE(attempts[0].httpStatus, 503);
+        QCOMPARE(attempts[0].requestId, QStringLiteral("req-first"));
+        QVERIFY(attempts[0].responseBody.contains("ServerOverloaded"));
+        QVERIFY(!attempts[0].eventStream);
+        QVERIFY(attempts[0].endedMsSinceCall >= attempts[0].startedMsSinceCall);
+        QVERIFY(attempts[1].startedMsSinceCall >= attempts[0].endedMsSinceCall);
+        QCOMPARE(attempts[1].httpStatus, 200);
+        QCOMPARE(attempts[1].requestId, QStringLiteral("req-second"));
+        QVERIFY(attempts[1].responseBody.isEmpty());
+        QVERIFY(attempts[1].eventStream);
+        QVERIFY(attempts[1].endedMsSinceCall >= attempts[1].startedMsSinceCall);
+        bool sawRequestId = false;
+        for (const auto& [name, value] : attempts[1].responseHeaders)
+            sawRequestId |= name.compare("X-Request-Id", Qt::CaseInsensitive) == 0 && value == "req-second";
+        QVERIFY(sawRequestId);
+
+        const HeaderList headers = call->requestHeaders();
+        const auto sent = chatRequests();
+        QCOMPARE(sent.size(), 2);
+        for (const auto& [name, value] : headers) {
+            if (name == "Authorization")
+                QCOMPARE(value, QByteArray("Bearer ****abcd"));
+            else // every other listed header is what really went out
+                QCOMPARE(sent[1].header(name.toLower()), value);
+            QVERIFY(!value.contains(kKey.toUtf8()));
+        }
+        QCOMPARE(headers.size(), 4); // Content-Type, Accept, Authorization, Content-Length
+    }
+
+    void keyRedactor_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        const QString key = QStringLiteral("ab/cd+ef 0123456789");
+        QTest::newRow("absent") << key << QStringLiteral("nothing here") << QStringLiteral("nothing here");
+        QTest::newRow("raw twice") << key << QStringLiteral("x ") + key + QStringLiteral(" y ") + key
+                                   << QStringLiteral("x ****6789 y ****6789");
+        QTest::newRow("percent-encoded")
+            << key << QStringLiteral("?k=ab%2Fcd%2Bef%200123456789&z") << QStringLiteral("?k=****6789&z");
+        QTest::newRow("json solidus") << key << QStringLiteral(R"({"k":"ab\/cd+ef 0123456789"})")
+                                      << QStringLiteral(R"({"k":"****6789"})");
+        QTest::newRow("short key, no tail")
+            << QStringLiteral("short") << QStringLiteral("a short key") << QStringLiteral("a **** key");
+        QTest::newRow("empty key") << QString() << QStringLiteral("text") << QStringLiteral("text");
+    }
+    void keyRedactor()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const KeyRedactor redactor(key);
+        QCOMPARE(redactor.scrub(text), expected);
+        QCOMPARE(redactor.scrub(text.toUtf8()), expected.toUtf8());
+        QCOMPARE(redactor.isEmpty(), key.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestChatClient)

@@ -76,6 +76,8 @@ private slots:
     void hasAnyOutput();
     void resetClearsEverything();
     void resultMatchesAccessors();
+    void heldTagTextIsReleasedByResult();
+    void resetForgetsThinkState();
 };
 
 void TestStreamAssembler::assemble_data()
@@ -177,6 +179,26 @@ void TestStreamAssembler::assemble_data()
                           R"({"choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}]})"}
         << QStringLiteral("你好呀！") << QStringLiteral("\n用户说你好") << QString() << QStringLiteral("stop")
         << QStringLiteral("none") << QStringLiteral("r");
+
+    QTest::newRow("<think> in content, tags cut across chunks, becomes reasoning")
+        << QByteArrayList{text("<thi"),
+                          text("nk>\\n想一"),
+                          text("想</th"),
+                          text("ink>\\n\\n答"),
+                          text("案"),
+                          R"({"choices":[{"index":0,"delta":{"content":""},"finish_reason":"stop"}]})"}
+        << QStringLiteral("答案") << QStringLiteral("\n想一想") << QString() << QStringLiteral("stop")
+        << QStringLiteral("none") << QString();
+
+    QTest::newRow("a <think> after the answer started stays in the answer")
+        << QByteArrayList{text("Use "), text("<think>"), text(" tags")} << QStringLiteral("Use <think> tags")
+        << QString() << QString() << QString() << QStringLiteral("none") << QString();
+
+    QTest::newRow("finish_reason length while still inside <think>")
+        << QByteArrayList{text("<think>Step one"), text(", step two"),
+                          R"({"choices":[{"index":0,"delta":{"content":""},"finish_reason":"length"}]})"}
+        << QString() << QStringLiteral("Step one, step two") << QString() << QStringLiteral("length")
+        << QStringLiteral("none") << QString();
 
     QTest::newRow("finish_reason: the last non-empty one is kept")
         << QByteArrayList{R"({"choices":[{"delta":{"content":"x"},"finish_reason":"length"}]})",
@@ -299,6 +321,48 @@ void TestStreamAssembler::resultMatchesAccessors()
     QCOMPARE(result.reasoning, assembler.reasoning());
     QCOMPARE(result.finishReason, assembler.finishReason());
     QCOMPARE(describe(result.toolCalls), QStringLiteral("0||function|a|;2||function|b|"));
+}
+
+// A stream that ends (or is cut) while the splitter holds what might be a tag: result() has it all.
+void TestStreamAssembler::heldTagTextIsReleasedByResult()
+{
+    StreamAssembler plain;
+    ChatDelta delta;
+    delta.content = QStringLiteral("<thi");
+    plain.apply(delta);
+    QVERIFY(plain.content().isEmpty()); // undecided while the stream runs
+    QVERIFY(plain.hasAnyOutput());      // but content did arrive
+    QCOMPARE(plain.result().content, QStringLiteral("<thi"));
+    delta.content = QStringLiteral("s is it");
+    plain.apply(delta);
+    QCOMPARE(plain.content(), QStringLiteral("<this is it"));
+    QCOMPARE(plain.result().content, QStringLiteral("<this is it"));
+
+    StreamAssembler thinking;
+    delta.content = QStringLiteral("<think>half </thi");
+    thinking.apply(delta);
+    QCOMPARE(thinking.reasoning(), QStringLiteral("half "));
+    const ChatResult cut = thinking.result();
+    QCOMPARE(cut.reasoning, QStringLiteral("half </thi"));
+    QVERIFY(cut.content.isEmpty());
+    // result() is a snapshot: the stream can go on afterwards.
+    delta.content = QStringLiteral("nk>done");
+    thinking.apply(delta);
+    QCOMPARE(thinking.result().reasoning, QStringLiteral("half "));
+    QCOMPARE(thinking.result().content, QStringLiteral("done"));
+}
+
+void TestStreamAssembler::resetForgetsThinkState()
+{
+    StreamAssembler assembler;
+    ChatDelta delta;
+    delta.content = QStringLiteral("<think>first answer's reasoning");
+    assembler.apply(delta);
+    assembler.reset();
+    delta.content = QStringLiteral("plain second answer");
+    assembler.apply(delta);
+    QCOMPARE(assembler.content(), QStringLiteral("plain second answer"));
+    QVERIFY(assembler.reasoning().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestStreamAssembler)

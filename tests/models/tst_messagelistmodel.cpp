@@ -63,6 +63,11 @@ private slots:
     void removeFromDropsPendingRows();
     void setMessagesReplacesAndCancelsPending();
     void tenThousandMessages();
+    void thinkTagsSplitWhileStreaming();
+    void thinkTagLaterInAnswerIsText();
+    void reasoningTimeIsMeasured();
+    void storedReasoningTimeWins();
+    void reasoningUntilTheEndOfTheStream();
 };
 
 void TestMessageListModel::everyRole()
@@ -120,6 +125,8 @@ void TestMessageListModel::everyRole()
     QCOMPARE(roleAt(model, 0, MessageListModel::TtftMsRole).toLongLong(), 120);
     QCOMPARE(roleAt(model, 0, MessageListModel::TotalMsRole).toLongLong(), 900);
     QVERIFY(revision(model, 0) > 0);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), -1); // never measured
+    QCOMPARE(roleAt(model, 0, MessageListModel::IsThinkingRole).toBool(), false);
 
     const QVariantList calls = roleAt(model, 0, MessageListModel::ToolCallsRole).toList();
     QCOMPARE(calls.size(), 1);
@@ -135,6 +142,8 @@ void TestMessageListModel::everyRole()
     const QHash<int, QByteArray> names = model.roleNames();
     QCOMPARE(names.value(MessageListModel::ContentRole), QByteArray("content"));
     QCOMPARE(names.value(MessageListModel::RevisionRole), QByteArray("revision"));
+    QCOMPARE(names.value(MessageListModel::ReasoningMsRole), QByteArray("reasoningMs"));
+    QCOMPARE(names.value(MessageListModel::IsThinkingRole), QByteArray("isThinking"));
     QCOMPARE(names.value(Qt::DisplayRole), QByteArray("display"));
     QVERIFY(!roleAt(model, 0, Qt::UserRole + 500).isValid());
     QVERIFY(!roleAt(model, 1, MessageListModel::ContentRole).isValid());
@@ -242,6 +251,8 @@ void TestMessageListModel::thousandDeltasOneDataChanged()
     const auto roles = changed.first().at(2).value<QList<int>>();
     QVERIFY(roles.contains(MessageListModel::ContentRole));
     QVERIFY(roles.contains(MessageListModel::RevisionRole));
+    QVERIFY(roles.contains(MessageListModel::IsThinkingRole));
+    QVERIFY(roles.contains(MessageListModel::ReasoningMsRole));
     QCOMPARE(flushed.count(), 1);
     QCOMPARE(flushed.first().at(0).toInt(), 4);
     QCOMPARE(flushed.first().at(1).toInt(), 4);
@@ -412,6 +423,137 @@ void TestMessageListModel::tenThousandMessages()
     model.flushNow();
     QCOMPARE(changed.count(), 1);
     QCOMPARE(model.record(9999).content, QStringLiteral("message 10000") + QString(500, QLatin1Char('!')));
+}
+
+// A model that writes its reasoning into the content as <think>...</think>: the tags never show as
+// answer text, however the deltas cut them.
+void TestMessageListModel::thinkTagsSplitWhileStreaming()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(conversation(1));
+    store::MessageRecord answer = makeMessage(2, api::Role::Assistant, {});
+    answer.state = store::MessageState::Streaming;
+    model.appendMessage(answer);
+
+    model.appendStreamingText(2, QStringLiteral("\n<thi"), {});
+    QVERIFY(model.record(1).content.isEmpty()); // undecided: nothing shown yet
+    QVERIFY(model.record(1).reasoning.isEmpty());
+    QCOMPARE(model.pendingFlushes(), 0);
+    model.appendStreamingText(2, QStringLiteral("nk>Let me"), {});
+    model.appendStreamingText(2, QStringLiteral(" see.</th"), {});
+    QVERIFY(model.record(1).content.isEmpty());
+    QCOMPARE(model.record(1).reasoning, QStringLiteral("Let me see."));
+    QCOMPARE(roleAt(model, 1, MessageListModel::IsThinkingRole).toBool(), true);
+    QVERIFY(roleAt(model, 1, MessageListModel::ReasoningMsRole).toLongLong() >= 0);
+    model.appendStreamingText(2, QStringLiteral("ink>\n\nThe answer"), {});
+    model.appendStreamingText(2, QStringLiteral(" is 42."), {});
+    QCOMPARE(model.record(1).content, QStringLiteral("The answer is 42."));
+    QCOMPARE(model.record(1).reasoning, QStringLiteral("Let me see."));
+    QCOMPARE(roleAt(model, 1, MessageListModel::IsThinkingRole).toBool(), false);
+    model.flushNow();
+
+    // The next answer starts from scratch.
+    store::MessageRecord done = model.record(1);
+    done.state = store::MessageState::Complete;
+    model.updateMessage(done);
+    store::MessageRecord next = makeMessage(3, api::Role::Assistant, {});
+    next.state = store::MessageState::Streaming;
+    model.appendMessage(next);
+    model.appendStreamingText(3, QStringLiteral("Plain"), {});
+    QCOMPARE(model.record(2).content, QStringLiteral("Plain"));
+}
+
+void TestMessageListModel::thinkTagLaterInAnswerIsText()
+{
+    MessageListModel model;
+    store::MessageRecord answer = makeMessage(1, api::Role::Assistant, QStringLiteral("Already started. "));
+    answer.state = store::MessageState::Streaming;
+    model.setMessages({answer});
+    model.appendStreamingText(1, QStringLiteral("<think>not reasoning</think>"), {});
+    QCOMPARE(model.record(0).content, QStringLiteral("Already started. <think>not reasoning</think>"));
+    QVERIFY(model.record(0).reasoning.isEmpty());
+
+    store::MessageRecord other = makeMessage(2, api::Role::Assistant, {});
+    other.state = store::MessageState::Streaming;
+    model.appendMessage(other);
+    model.appendStreamingText(2, QStringLiteral("Use <think> tags"), {});
+    QCOMPARE(model.record(1).content, QStringLiteral("Use <think> tags"));
+    QCOMPARE(roleAt(model, 1, MessageListModel::ReasoningMsRole).toLongLong(), -1); // no reasoning
+}
+
+// The live timer: grows while the model reasons, stops when the answer starts.
+void TestMessageListModel::reasoningTimeIsMeasured()
+{
+    MessageListModel model;
+    store::MessageRecord answer = makeMessage(1, api::Role::Assistant, {});
+    answer.state = store::MessageState::Streaming;
+    model.setMessages({answer});
+    QCOMPARE(model.measuredReasoningMs(1), -1);
+    QCOMPARE(roleAt(model, 0, MessageListModel::IsThinkingRole).toBool(), false); // nothing yet
+
+    model.appendStreamingText(1, {}, QStringLiteral("Hmm"));
+    QVERIFY(roleAt(model, 0, MessageListModel::IsThinkingRole).toBool());
+    const qint64 first = roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong();
+    QVERIFY(first >= 0);
+    QTRY_VERIFY(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong() > first);
+
+    model.appendStreamingText(1, QStringLiteral("Answer"), {});
+    QVERIFY(!roleAt(model, 0, MessageListModel::IsThinkingRole).toBool());
+    const qint64 frozen = roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong();
+    QVERIFY(frozen > first);
+    QCOMPARE(model.measuredReasoningMs(1), frozen);
+    QTest::qWait(30);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), frozen);
+    model.appendStreamingText(1, {}, QStringLiteral(" more reasoning after the answer began"));
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), frozen);
+
+    // Finished without a stored duration (a session that could not measure it): the measured one.
+    store::MessageRecord done = model.record(0);
+    done.state = store::MessageState::Complete;
+    model.updateMessage(done);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), frozen);
+}
+
+void TestMessageListModel::storedReasoningTimeWins()
+{
+    MessageListModel model;
+    store::MessageRecord answer = makeMessage(1, api::Role::Assistant, {});
+    answer.state = store::MessageState::Streaming;
+    model.setMessages({answer});
+    model.appendStreamingText(1, {}, QStringLiteral("thinking"));
+    model.appendStreamingText(1, QStringLiteral("answer"), {});
+    store::MessageRecord done = model.record(0);
+    done.state = store::MessageState::Complete;
+    done.reasoningMs = 14200;
+    model.updateMessage(done);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), 14200);
+
+    // Loaded from the store: its duration, nothing measured.
+    MessageListModel loaded;
+    loaded.setMessages({done});
+    QCOMPARE(roleAt(loaded, 0, MessageListModel::ReasoningMsRole).toLongLong(), 14200);
+    QCOMPARE(loaded.measuredReasoningMs(1), -1);
+}
+
+void TestMessageListModel::reasoningUntilTheEndOfTheStream()
+{
+    MessageListModel model;
+    store::MessageRecord answer = makeMessage(1, api::Role::Assistant, {});
+    answer.state = store::MessageState::Streaming;
+    model.setMessages({answer});
+    model.appendStreamingText(1, QStringLiteral("<think>cut off while thin"), {});
+    QTRY_VERIFY(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong() > 0);
+    store::MessageRecord cut = model.record(0);
+    cut.state = store::MessageState::Complete;
+    cut.finishReason = QStringLiteral("length");
+    model.updateMessage(cut);
+    const qint64 total = roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong();
+    QVERIFY(total > 0);
+    QVERIFY(!roleAt(model, 0, MessageListModel::IsThinkingRole).toBool());
+    QTest::qWait(30);
+    QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), total); // stopped
+    QCOMPARE(model.record(0).reasoning, QStringLiteral("cut off while thin"));
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -1,6 +1,7 @@
 // The database file: pragmas, migrations from every earlier schema, and refusing what it must not touch.
 #include "store/ConversationStore.h"
 #include "store/Database.h"
+#include "store/UsageLedger.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -115,7 +116,7 @@ private slots:
         QString error;
         QVERIFY2(db.open(path(), &error), qPrintable(error));
         QVERIFY(db.isOpen());
-        QCOMPARE(db.latestVersion(), 3);
+        QCOMPARE(db.latestVersion(), 4);
         QCOMPARE(db.schemaVersion(), Database::latestVersion());
         QCOMPARE(db.versionFoundAtOpen(), 0);
         QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA journal_mode")).toString(),
@@ -127,6 +128,7 @@ private slots:
         QVERIFY(tables.contains(QStringLiteral("conversations")));
         QVERIFY(tables.contains(QStringLiteral("messages")));
         QVERIFY(tables.contains(QStringLiteral("messages_fts")));
+        QVERIFY(tables.contains(QStringLiteral("ledger")));
         // SQLite 3.40.1 on Debian 12 has the trigram tokenizer (since 3.34); Chinese search relies on it.
         QVERIFY2(db.hasTrigramIndex(), "the FTS5 trigram tokenizer is missing");
         QVERIFY(QFile::exists(path() + QStringLiteral("-wal")));
@@ -168,8 +170,10 @@ private slots:
             // Only what that version had.
             QCOMPARE(old.handle().tables().contains(QStringLiteral("messages_fts")), fromVersion >= 2);
             if (fromVersion >= 1)
-                QVERIFY(
-                    !old.handle().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")));
+                QCOMPARE(
+                    old.handle().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")),
+                    fromVersion >= 3);
+            QCOMPARE(old.handle().tables().contains(QStringLiteral("ledger")), fromVersion >= 4);
         }
 
         Database db;
@@ -187,6 +191,7 @@ private slots:
             m.content = QStringLiteral("第一条消息");
             QVERIFY(store.appendMessage(m) > 0);
             QCOMPARE(store.search(QStringLiteral("第一条")).size(), size_t(1));
+            checkLedgerWorks(db, c.id, m.id);
             return;
         }
 
@@ -246,6 +251,9 @@ private slots:
         QCOMPARE(stored->errorStatus, 429);
         QCOMPARE(stored->ttftMs, qint64(120));
         QCOMPARE(store.siblings(2).size(), size_t(3));
+
+        // v4 on migrated data: the ledger takes rows for the old conversation and its messages.
+        checkLedgerWorks(db, 1, 2);
     }
 
     void reopeningAnUpToDateDatabaseChangesNothing()
@@ -357,6 +365,45 @@ private slots:
         QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT count(*) FROM messages")).toInt(), 3);
     }
 
+    void failedLedgerStepLeavesVersion3()
+    {
+        {
+            Database db;
+            QVERIFY(db.openAtVersion(path(), 3));
+            seedVersion1Data(db.handle());
+            // In the way of the last statement of step 4: the ledger table must be rolled back too.
+            QVERIFY(exec(db.handle(), QStringLiteral("CREATE TABLE ledger_by_message (x)")));
+        }
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("schema 4")), qPrintable(error));
+
+        RawConnection raw(path());
+        QCOMPARE(scalar(raw.db(), QStringLiteral("PRAGMA user_version")).toInt(), 3);
+        QVERIFY(!raw.db().tables().contains(QStringLiteral("ledger")));
+        QVERIFY(raw.db().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")));
+        QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT count(*) FROM messages")).toInt(), 3);
+    }
+
+    void ledgerSchema()
+    {
+        Database db;
+        QVERIFY(db.open(path()));
+        const QSqlRecord ledger = db.handle().record(QStringLiteral("ledger"));
+        for (const char* column : {"id", "conversation_id", "message_id", "created_at", "model", "kind",
+                                   "input_tokens", "cached_tokens", "output_tokens", "reasoning_tokens",
+                                   "tier", "currency", "cost_micros", "request_id", "error"})
+            QVERIFY2(ledger.contains(QString::fromLatin1(column)), column);
+        for (const char* index : {"ledger_by_conversation", "ledger_by_time", "ledger_by_message"})
+            QCOMPARE(
+                scalar(db.handle(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                                   " AND name = '%1'")
+                                        .arg(QString::fromLatin1(index)))
+                    .toInt(),
+                1);
+    }
+
     void missingFolderIsAnError()
     {
         Database db;
@@ -411,6 +458,24 @@ private slots:
 
 private:
     QString path() const { return m_dir.filePath(QStringLiteral("conversations.sqlite3")); }
+
+    static void checkLedgerWorks(Database& db, qint64 conversationId, qint64 messageId)
+    {
+        UsageLedger ledger(db);
+        LedgerEntry entry;
+        entry.conversationId = conversationId;
+        entry.messageId = messageId;
+        entry.model = QStringLiteral("doubao-seed-1-6");
+        entry.inputTokens = 10;
+        entry.outputTokens = 20;
+        entry.currency = QStringLiteral("CNY");
+        entry.costMicros = 168;
+        QVERIFY2(ledger.record(entry), qPrintable(db.lastError()));
+        const auto rows = ledger.entries(conversationId);
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].messageId, messageId);
+        QCOMPARE(ledger.totalsForConversation(conversationId).at(0).costMicros, qint64(168));
+    }
 
     // Rows as version 1 wrote them (only v1 columns): a question with two answers, the newer one
     // cut off while streaming.

@@ -26,6 +26,14 @@
 //                        dropped (no terminating chunk, no [DONE]).
 //   loopback-badkey      401 AuthenticationError.
 //   loopback-slow        loopback-reasoning with a 150 ms delay before every chunk.
+//   loopback-think-tags  the reasoning inside the content, as doubao-1-5-vision-pro does when a system
+//                        prompt turns thinking on: "<think>\nLet me think about this.\n</think>\n\nThe
+//                        answer is 42." streamed token by token, so both tags arrive cut across chunks
+//                        ("<", "think", ">" ... "\n</", "think", ">"); reasoning_tokens 0. With
+//                        thinking.type "disabled" only the answer.
+//   loopback-reasoning-length  reasoning "Let me think about this. First, the question asks for"
+//                        streamed token by token, then finish_reason "length" with no content at all:
+//                        the output budget ran out while the model was still thinking.
 // With "stream" false or absent the same answer comes as one chat.completion body (drop: the body
 // is cut in the middle of its declared Content-Length).
 // Every answer's "id" equals its X-Request-Id header; error messages quote it ("Request id: ...").
@@ -539,6 +547,23 @@ Answer reasoningAnswer(const ChatInput& in)
     return a;
 }
 
+Answer thinkTagsAnswer(const ChatInput& in)
+{
+    Answer a;
+    a.content = QStringLiteral("The answer is 42.");
+    if (!in.thinkingDisabled)
+        a.content = QStringLiteral("<think>\nLet me think about this.\n</think>\n\n") + a.content;
+    return a;
+}
+
+Answer reasoningLengthAnswer()
+{
+    Answer a;
+    a.reasoning = QStringLiteral("Let me think about this. First, the question asks for");
+    a.finishReason = "length";
+    return a;
+}
+
 Answer toolsAnswer(const ChatInput& in)
 {
     Answer a;
@@ -767,6 +792,10 @@ ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(
     } else if (model == "loopback-slow") {
         a = reasoningAnswer(in);
         a.delayMs = kSlowDelayMs;
+    } else if (model == "loopback-think-tags") {
+        a = thinkTagsAnswer(in);
+    } else if (model == "loopback-reasoning-length") {
+        a = reasoningLengthAnswer();
     } else if (model == "loopback-tools") {
         a = toolsAnswer(in);
     } else if (model == "loopback-drop") {

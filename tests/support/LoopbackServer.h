@@ -7,10 +7,10 @@
 #include <QList>
 #include <QObject>
 #include <QPair>
-#include <memory>
 #include <QQueue>
 #include <QUrl>
 #include <functional>
+#include <memory>
 #include <vector>
 
 class QTcpServer;
@@ -20,16 +20,18 @@ namespace ark::testsupport {
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
 
-struct RecordedRequest {
+struct RecordedRequest
+{
     QByteArray method;
-    QByteArray path;      // with the query, as sent
-    Headers headers;      // in order, names as sent
+    QByteArray path; // with the query, as sent
+    Headers headers; // in order, names as sent
     QByteArray body;
     QByteArray header(const QByteArray& name) const; // case-insensitive; empty when absent
 };
 
 // One thing the server does while answering.
-struct Step {
+struct Step
+{
     enum class Kind {
         Write, // write `bytes` (as one or more HTTP chunks, see ScriptedResponse::chunkSize)
         Delay, // wait `ms` before the next step
@@ -45,11 +47,13 @@ struct Step {
     static Step stall();
 };
 
-struct ScriptedResponse {
+struct ScriptedResponse
+{
     int status = 200;
-    Headers headers;          // Content-Type etc.; Transfer-Encoding/Content-Length are added by the server
-    bool chunked = true;      // false: Content-Length with the concatenated Write bytes (no Delay/Drop/Stall)
-    int chunkSize = 0;        // 0: one HTTP chunk per Write step; N: split writes into N-byte chunks, flushed one by one
+    Headers headers;     // Content-Type etc.; Transfer-Encoding/Content-Length are added by the server
+    bool chunked = true; // false: Content-Length with the concatenated Write bytes (no Delay/Drop/Stall)
+    int chunkSize =
+        0; // 0: one HTTP chunk per Write step; N: split writes into N-byte chunks, flushed one by one
     std::vector<Step> steps;
 
     // text/event-stream with each payload framed as "data: <payload>\n\n", then "data: [DONE]\n\n"
@@ -81,11 +85,14 @@ QByteArray chunkId(); // the "id" every helper above writes (stable within a pro
 //   loopback-ratelimit   429 with Retry-After: 1, then (next request) a normal answer
 //   loopback-drop        a few content chunks, then the connection is dropped
 //   loopback-badkey      401 AuthenticationError
+//   loopback-think-tags  "<think>...</think>" reasoning inside the content, tags cut across chunks
+//   loopback-reasoning-length  reasoning streamed, then finish_reason "length" and no content
 // and the same shapes answered non-streamed when "stream" is false. POST .../tokenization answers
 // with a deterministic count (one token per UTF-8 character group, documented in the .cpp).
 ScriptedResponse scenarioFor(const QByteArray& requestBody, const QByteArray& path);
 
-class LoopbackServer : public QObject {
+class LoopbackServer : public QObject
+{
     Q_OBJECT
 public:
     explicit LoopbackServer(QObject* parent = nullptr);

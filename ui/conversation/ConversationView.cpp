@@ -20,8 +20,9 @@ using Roles = models::MessageListModel::Roles;
 using Action = MessageDelegate::Action;
 
 namespace {
-constexpr int kFollowTolerance = 4; // pixels from the end that still count as "at the end"
-constexpr int kRefineSliceMs = 8;   // background layout work per event-loop turn
+constexpr int kFollowTolerance = 4;  // pixels from the end that still count as "at the end"
+constexpr int kRefineSliceMs = 8;    // background layout work per event-loop turn
+constexpr int kThinkingTickMs = 100; // the Thinking timer shows tenths of a second
 } // namespace
 
 ConversationView::ConversationView(QWidget* parent) : QListView(parent)
@@ -71,6 +72,13 @@ ConversationView::ConversationView(QWidget* parent) : QListView(parent)
     connect(m_delegate, &MessageDelegate::retryRequested, this, &ConversationView::retryRequested);
     connect(m_delegate, &MessageDelegate::branchStepRequested, this, &ConversationView::branchStepRequested);
     connect(m_delegate, &MessageDelegate::linkActivated, this, &ConversationView::linkActivated);
+    connect(m_delegate, &MessageDelegate::reasoningCopyRequested, this, &ConversationView::copyReasoning);
+    connect(m_delegate, &MessageDelegate::reasoningToggled, this, &ConversationView::onReasoningToggled);
+
+    m_delegate->setReasoningDisplay(session::AccountSettings::reasoningDisplay());
+    if (session::SettingsNotifier* notifier = session::SettingsNotifier::instance())
+        connect(notifier, &session::SettingsNotifier::reasoningDisplayChanged, this,
+                &ConversationView::setReasoningDisplay);
 
     syncDelegateStyle();
     m_delegate->setLayoutWidth(usableWidth());
@@ -147,6 +155,72 @@ void ConversationView::copyCurrentMessage(bool plainText)
     const qint64 id = index.data(Roles::MessageIdRole).toLongLong();
     QGuiApplication::clipboard()->setText(MessageDelegate::copyText(index, plainText));
     emit copyRequested(id, plainText);
+}
+
+void ConversationView::copyReasoning(qint64 messageId)
+{
+    const QModelIndex index = indexForId(messageId);
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(index.data(Roles::ReasoningRole).toString());
+}
+
+// ---- Thinking sections ------------------------------------------------------------------------
+
+void ConversationView::setReasoningDisplay(session::ReasoningDisplay display)
+{
+    if (display == m_delegate->reasoningDisplay())
+        return;
+    m_delegate->setReasoningDisplay(display);
+    // What is on screen is measured exactly at once; the rest is refined like after a resize.
+    if (model()) {
+        const int width = m_delegate->layoutWidth();
+        for (QModelIndex index = indexAt(QPoint(1, 0)); index.isValid();
+             index = model()->index(index.row() + 1, 0, rootIndex())) {
+            m_delegate->heightFor(index, width);
+            if (visualRect(index).bottom() >= viewport()->height())
+                break;
+        }
+    }
+    clearHover();
+    doItemsLayout();
+    viewport()->update();
+}
+
+void ConversationView::onReasoningToggled()
+{
+    doItemsLayout(); // the message's exact height is already cached; the reading position is kept
+    viewport()->update();
+}
+
+void ConversationView::paintEvent(QPaintEvent* event)
+{
+    QListView::paintEvent(event);
+    if (m_delegate->takeLiveReasoningPainted() && !m_thinkingTimer.isActive())
+        m_thinkingTimer.start(kThinkingTickMs, this);
+}
+
+// Redraws the header of every visible message that is still thinking; stops when there is none (a
+// message that starts thinking later, or scrolls into view, starts the timer again when painted).
+void ConversationView::redrawThinkingHeaders()
+{
+    bool any = false;
+    if (model()) {
+        const int rows = model()->rowCount(rootIndex());
+        for (QModelIndex index = indexAt(QPoint(1, 0)); index.isValid();) {
+            const QRect rect = visualRect(index);
+            if (rect.top() >= viewport()->height())
+                break;
+            if (MessageDelegate::isThinking(index)) {
+                any = true;
+                viewport()->update(m_delegate->reasoningHeaderRect(rect, index));
+            }
+            if (index.row() + 1 >= rows)
+                break;
+            index = model()->index(index.row() + 1, 0, rootIndex());
+        }
+    }
+    if (!any)
+        m_thinkingTimer.stop();
 }
 
 // ---- Following the end ------------------------------------------------------------------------
@@ -323,6 +397,10 @@ void ConversationView::timerEvent(QTimerEvent* event)
         refineEstimates();
         return;
     }
+    if (event->timerId() == m_thinkingTimer.timerId()) {
+        redrawThinkingHeaders();
+        return;
+    }
     QListView::timerEvent(event);
 }
 
@@ -489,6 +567,18 @@ void ConversationView::contextMenuEvent(QContextMenuEvent* event)
     add(Action::Edit, tr("&Edit"), [this, id] { emit editRequested(id); });
     if (!actionRect(index, Action::Retry).isEmpty())
         add(Action::Retry, tr("Re&try"), [this, id] { emit retryRequested(id); });
+    if (!index.data(Roles::ReasoningRole).toString().isEmpty()) {
+        menu.addSeparator();
+        connect(menu.addAction(tr("Copy reasonin&g")), &QAction::triggered, this,
+                [this, id] { copyReasoning(id); });
+        const bool expanded = m_delegate->isReasoningExpanded(index);
+        const QPersistentModelIndex target(index);
+        connect(menu.addAction(expanded ? tr("&Hide reasoning") : tr("S&how reasoning")), &QAction::triggered,
+                this, [this, target, expanded] {
+                    if (target.isValid())
+                        m_delegate->setReasoningExpanded(target, !expanded);
+                });
+    }
     if (actions.contains(Action::Delete)) {
         menu.addSeparator();
         add(Action::Delete, tr("&Delete"), [this, id] { emit deleteRequested(id); });

@@ -1,11 +1,13 @@
 // The conversation pane: a QListView of messages painted by MessageDelegate. QListView only paints
 // visible rows and, with the delegate's cached sizes, a relayout is a walk over cached integers, so
 // 10,000 messages scroll as smoothly as ten. The view follows the end while an answer streams unless
-// the person scrolled up; then a floating "Jump to latest" button brings it back.
+// the person scrolled up; then a floating "Jump to latest" button brings it back. While a visible
+// answer is still thinking, only its Thinking header is redrawn, about ten times a second, for its timer.
 #pragma once
 
 #include "MessageDelegate.h"
 
+#include <QBasicTimer>
 #include <QListView>
 
 class QToolButton;
@@ -39,10 +41,17 @@ public:
     void setLazyLayoutThreshold(int rows) { m_lazyThreshold = rows; }
     int lazyLayoutThreshold() const { return m_lazyThreshold; }
 
+    // How Thinking sections fold. Starts from AccountSettings and follows its changes (Settings
+    // dialog) by itself; the setter is for other callers and tests.
+    void setReasoningDisplay(session::ReasoningDisplay display);
+    session::ReasoningDisplay reasoningDisplay() const { return m_delegate->reasoningDisplay(); }
+    bool isThinkingTimerActive() const { return m_thinkingTimer.isActive(); } // tests
+
 public slots:
     void jumpToLatest();
     void copyMessage(qint64 messageId, bool plainText);
     void copyCurrentMessage(bool plainText = false);
+    void copyReasoning(qint64 messageId); // the message's reasoning, as Markdown
 
 signals:
     void copyRequested(qint64 id, bool plainText);
@@ -65,6 +74,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     void changeEvent(QEvent* event) override;
     void timerEvent(QTimerEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
     void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
                      const QList<int>& roles = QList<int>()) override;
     void rowsInserted(const QModelIndex& parent, int start, int end) override;
@@ -83,6 +93,8 @@ private:
     void positionJumpButton();
     void checkRowHeights(int first, int last);
     void refineEstimates();
+    void onReasoningToggled();
+    void redrawThinkingHeaders();
 
     MessageDelegate* m_delegate = nullptr;
     QToolButton* m_jumpButton = nullptr;
@@ -94,6 +106,7 @@ private:
     bool m_inLayout = false;
     MessageDelegate::Action m_hoverAction = MessageDelegate::Action::None;
     int m_hoverCodeBlock = -1;
+    QBasicTimer m_thinkingTimer;
 };
 
 } // namespace ark::ui

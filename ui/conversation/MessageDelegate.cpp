@@ -33,7 +33,13 @@ constexpr int kSpacing = 6;  // between the parts of a message
 constexpr int kCardPad = 10; // inside the error card
 constexpr int kButtonPadX = 8;
 constexpr int kMinBodyWidth = 80;
-constexpr int kChunkChars = 2000; // Markdown pieces rendered (and cached) separately
+constexpr int kChunkChars = 2000;    // Markdown pieces rendered (and cached) separately
+constexpr int kReasoningIndent = 20; // the reasoning text inside its box, right of the rule
+constexpr int kReasoningPadRight = 12;
+constexpr int kReasoningPadBottom = 10;
+constexpr int kReasoningLabelLeft = 24; // the header label, right of the chevron
+// A height entry whose layout depends on a folding choice that changed: re-measured before use.
+constexpr quint64 kStaleRevision = ~quint64(0);
 
 api::Role roleOf(const QModelIndex& index)
 {
@@ -61,6 +67,15 @@ qint64 tokens(const QModelIndex& index, int role)
 {
     const QVariant v = index.data(role);
     return v.isValid() ? v.toLongLong() : -1;
+}
+
+QPolygonF chevron(const QRect& row, bool expanded)
+{
+    const qreal cx = row.left() + 12.5;
+    const qreal cy = row.top() + row.height() / 2.0;
+    if (expanded)
+        return QPolygonF({QPointF(cx - 4.5, cy - 2.5), QPointF(cx + 4.5, cy - 2.5), QPointF(cx, cy + 3)});
+    return QPolygonF({QPointF(cx - 2.5, cy - 4.5), QPointF(cx - 2.5, cy + 4.5), QPointF(cx + 3, cy)});
 }
 
 } // namespace
@@ -92,8 +107,19 @@ struct MessageDelegate::Layout
     QList<QRect> codeCopy; // per rendered code block (null for unfenced blocks)
     QStringList codeText;
 
-    QRect thinking;
+    // The Thinking section: a tinted box with a header row (chevron, label, Copy) and, unfolded, the
+    // reasoning as Markdown. The label is not cached: its timer runs while the model thinks.
+    QRect reasoningBox;
+    QRect reasoningHeader;
+    QRect reasoningBody;
+    QList<Chunk> reasoningChunks;
+    bool reasoningExpanded = false;
+    bool reasoningLive = false;
+
+    QRect thinking; // "…" while an answer has neither text nor reasoning yet
     QString thinkingText;
+    QRect notice; // the model spent its whole output budget on reasoning
+    QString noticeText;
     QList<QPair<QRect, QString>> toolCalls;
 
     QRect card;
@@ -183,6 +209,7 @@ QString MessageDelegate::actionLabel(Action action) const
     case Action::Retry:
         return tr("Retry");
     case Action::CodeCopy:
+    case Action::ReasoningCopy:
         return tr("Copy");
     case Action::BranchPrev:
         return QStringLiteral("\u2039");
@@ -214,6 +241,10 @@ QString MessageDelegate::actionToolTip(Action action) const
         return tr("Next version");
     case Action::CodeCopy:
         return tr("Copy the code");
+    case Action::ReasoningToggle:
+        return tr("Show or hide the model's reasoning");
+    case Action::ReasoningCopy:
+        return tr("Copy the reasoning");
     default:
         return {};
     }
@@ -304,6 +335,9 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     }
     y += headerHeight + 2;
 
+    // The model's reasoning, above its answer.
+    y = layoutReasoning(l.get(), index, left, y, contentWidth);
+
     // Body.
     const QString content = index.data(Roles::ContentRole).toString();
     if (!content.isEmpty()) {
@@ -334,10 +368,9 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
             }
         }
         y += h + kSpacing;
-    } else if (l->streaming) {
-        // No answer text yet: say whether the model is reasoning (its full text lives in another pane).
-        const bool reasoning = !index.data(Roles::ReasoningRole).toString().isEmpty();
-        l->thinkingText = reasoning ? tr("Thinking\u2026") : QStringLiteral("\u2026");
+    } else if (l->streaming && l->reasoningBox.isNull()) {
+        // Nothing arrived yet (the Thinking section says so once reasoning streams).
+        l->thinkingText = QStringLiteral("\u2026");
         l->thinking = QRect(left, y, contentWidth, fm.height());
         y += fm.height() + kSpacing;
     }
@@ -354,6 +387,20 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     }
     if (!calls.isEmpty())
         y += kSpacing - 2;
+
+    // Reasoning cut by the output limit before any answer: say so plainly, the footer's "stopped:
+    // length" alone reads like an answer that was merely cut short.
+    const QString finishReason = index.data(Roles::FinishReasonRole).toString();
+    if (!l->streaming && !l->reasoningBox.isNull() && content.isEmpty() && calls.isEmpty() &&
+        finishReason == QLatin1String("length")) {
+        l->noticeText = tr("The model used its whole output budget while thinking and gave no answer. "
+                           "Raise max tokens and retry.");
+        const int inner = std::max(kMinBodyWidth, contentWidth - 2 * kCardPad);
+        const int textHeight =
+            fm.boundingRect(QRect(0, 0, inner, 1 << 20), Qt::TextWordWrap, l->noticeText).height();
+        l->notice = QRect(left, y, contentWidth, textHeight + 2 * kCardPad);
+        y += l->notice.height() + kSpacing;
+    }
 
     // Error card: failed requests, and interrupted answers that know why.
     const QString errorMessage = index.data(Roles::ErrorMessageRole).toString();
@@ -463,6 +510,47 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     return l;
 }
 
+int MessageDelegate::layoutReasoning(Layout* l, const QModelIndex& index, int left, int y,
+                                     int contentWidth) const
+{
+    const QString reasoning = index.data(Roles::ReasoningRole).toString();
+    if (reasoning.isEmpty())
+        return y;
+    const QFontMetrics fm(m_font);
+    const QFontMetrics sfm(m_smallFont);
+    const int buttonHeight = sfm.height() + 6;
+    l->reasoningLive = isThinking(index);
+    l->reasoningExpanded = isReasoningExpanded(index);
+
+    const int rowHeight = std::max(fm.height(), buttonHeight) + 8;
+    l->reasoningHeader = QRect(left, y, contentWidth, rowHeight);
+    int bottom = y + rowHeight;
+    if (l->reasoningExpanded) {
+        // Copy what is shown: the button comes with the unfolded text (the context menu copies always).
+        const int copyWidth = sfm.horizontalAdvance(actionLabel(Action::ReasoningCopy)) + 2 * kButtonPadX;
+        l->buttons.insert(int(Action::ReasoningCopy),
+                          QRect(left + contentWidth - 6 - copyWidth, y + (rowHeight - buttonHeight) / 2,
+                                copyWidth, buttonHeight));
+        // In pieces like the answer: while the model thinks, only the last piece is parsed per frame.
+        const int bodyLeft = left + kReasoningIndent;
+        const int bodyWidth = std::max(kMinBodyWidth, left + contentWidth - kReasoningPadRight - bodyLeft);
+        qreal height = 0;
+        for (const QString& piece : MarkdownRenderer::splitIntoChunks(reasoning, kChunkChars)) {
+            Layout::Chunk chunk{renderChunk(piece, bodyWidth), 0};
+            if (!l->reasoningChunks.isEmpty())
+                chunk.y = MarkdownRenderer::stackedY(l->reasoningChunks.constLast().markdown,
+                                                     l->reasoningChunks.constLast().y, chunk.markdown);
+            height = std::max(height, chunk.y + chunk.markdown.height);
+            l->reasoningChunks.append(chunk);
+        }
+        const int h = int(std::ceil(height));
+        l->reasoningBody = QRect(bodyLeft, bottom, bodyWidth, h);
+        bottom += h + kReasoningPadBottom;
+    }
+    l->reasoningBox = QRect(left, y, contentWidth, bottom - y);
+    return bottom + kSpacing;
+}
+
 RenderedMarkdown MessageDelegate::renderChunk(const QString& markdown, int width) const
 {
     const QString key = QString::number(width) + u':' + markdown;
@@ -486,8 +574,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const 
     auto layout = buildLayout(index, width);
     auto* entry = new CacheEntry{revision, width, layout};
     m_layouts.insert(id, entry, 1);
-    m_heights.insert(
-        id, HeightEntry{revision, width, layout->height, layout->body.height(), layout->body.width()});
+    m_heights.insert(id, HeightEntry{revision, width, layout->height, layout->body.height(),
+                                     layout->body.width(), !layout->reasoningBox.isNull()});
     return layout;
 }
 
@@ -520,7 +608,10 @@ int MessageDelegate::estimateHeight(const QModelIndex& index, int width) const
     const int bodyWidth = std::max(kMinBodyWidth, width - 2 * kOuterMargin - 2 * kBubblePadX);
     const qreal charsPerLine = std::max<qreal>(10, bodyWidth / std::max(1.0, fm.averageCharWidth() * 1.0));
     const int lines = int(content.count(u'\n') + 1 + content.size() / charsPerLine);
-    return 2 * kVerticalPad + 2 * kBubblePadY + fm.height() + 8 + lines * fm.lineSpacing() + fm.height();
+    // A finished answer's Thinking section is usually folded: about one row.
+    const int reasoning = index.data(Roles::ReasoningRole).toString().isEmpty() ? 0 : fm.height() + 20;
+    return 2 * kVerticalPad + 2 * kBubblePadY + fm.height() + 8 + lines * fm.lineSpacing() + fm.height() +
+           reasoning;
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -529,9 +620,9 @@ QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModel
     const auto it = m_heights.constFind(idOf(index));
     if (it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == width)
         return QSize(width, it->height);
-    // Estimate only messages never laid out at this width; a message that changed (a streaming
-    // answer) is measured exactly, it is one message.
-    if (m_estimate && (it == m_heights.constEnd() || it->width != width)) {
+    // Estimate only messages never laid out at this width (or whose folding setting changed); a
+    // message that changed (a streaming answer) is measured exactly, it is one message.
+    if (m_estimate && (it == m_heights.constEnd() || it->width != width || it->revision == kStaleRevision)) {
         ++m_estimatesGiven;
         return QSize(width, estimateHeight(index, width));
     }
@@ -627,12 +718,17 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         }
     }
 
+    // Only the visible part of a long message is drawn: the view's viewport in item coordinates.
+    QRectF visibleInItem;
+    if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget))
+        visibleInItem = QRectF(view->viewport()->rect()).translated(-option.rect.topLeft());
+
+    paintReasoning(painter, *l, index, hoverPos, visibleInItem);
+
     // Body.
     if (!l->chunks.isEmpty()) {
-        // Only the visible part of a long message is drawn: the view's viewport in body coordinates.
-        QRectF visible;
-        if (const auto* view = qobject_cast<const QAbstractItemView*>(option.widget))
-            visible = QRectF(view->viewport()->rect()).translated(-option.rect.topLeft() - l->body.topLeft());
+        const QRectF visible =
+            visibleInItem.isNull() ? QRectF() : visibleInItem.translated(-l->body.topLeft());
         for (const Layout::Chunk& chunk : l->chunks) {
             const QRectF clip = visible.isNull() ? QRectF() : visible.translated(0, -chunk.y);
             if (!clip.isNull() && (clip.bottom() < 0 || clip.top() > chunk.markdown.height))
@@ -661,6 +757,17 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         for (const auto& call : l->toolCalls)
             painter->drawText(call.first, Qt::AlignLeft | Qt::AlignVCenter,
                               sfm.elidedText(call.second, Qt::ElideRight, call.first.width()));
+    }
+
+    if (!l->notice.isNull()) {
+        const QColor warn = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+        painter->setPen(QPen(MarkdownRenderer::blend(base, warn, 0.5), 1));
+        painter->setBrush(MarkdownRenderer::blend(base, warn, dark ? 0.14 : 0.08));
+        painter->drawRoundedRect(QRectF(l->notice).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+        painter->setFont(m_font);
+        painter->setPen(text);
+        painter->drawText(l->notice.adjusted(kCardPad, kCardPad, -kCardPad, -kCardPad),
+                          Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap, l->noticeText);
     }
 
     // Error card.
@@ -726,11 +833,71 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
     painter->restore();
 }
 
+void MessageDelegate::paintReasoning(QPainter* painter, const Layout& l, const QModelIndex& index,
+                                     const QPoint& hoverPos, const QRectF& visibleInItem) const
+{
+    if (l.reasoningBox.isNull())
+        return;
+    const bool dark = MarkdownRenderer::isDark(m_palette);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor dim = MarkdownRenderer::blend(text, base, 0.45);
+
+    painter->setPen(QPen(MarkdownRenderer::blend(base, text, dark ? 0.18 : 0.13), 1));
+    painter->setBrush(MarkdownRenderer::blend(base, text, dark ? 0.05 : 0.03));
+    painter->drawRoundedRect(QRectF(l.reasoningBox).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
+
+    const QRect copy = l.buttons.value(int(Action::ReasoningCopy));
+    const bool headerHovered = l.reasoningHeader.contains(hoverPos) && !copy.contains(hoverPos);
+    const QColor headerColour = headerHovered ? text : dim;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(headerColour);
+    painter->drawPolygon(chevron(l.reasoningHeader, l.reasoningExpanded));
+
+    QFont label = m_font;
+    label.setItalic(l.reasoningLive);
+    painter->setFont(label);
+    painter->setPen(headerColour);
+    const int labelRight = copy.isNull() ? l.reasoningHeader.right() - 8 : copy.left() - 8;
+    const QRect labelRect(l.reasoningHeader.left() + kReasoningLabelLeft, l.reasoningHeader.top(),
+                          std::max(0, labelRight - (l.reasoningHeader.left() + kReasoningLabelLeft)),
+                          l.reasoningHeader.height());
+    painter->drawText(
+        labelRect, Qt::AlignLeft | Qt::AlignVCenter,
+        QFontMetrics(label).elidedText(reasoningHeaderText(index), Qt::ElideRight, labelRect.width()));
+    if (l.reasoningLive)
+        m_livePainted = true;
+    if (!copy.isNull()) {
+        painter->setFont(m_smallFont);
+        paintButton(painter, copy, actionLabel(Action::ReasoningCopy), copy.contains(hoverPos));
+    }
+
+    if (l.reasoningChunks.isEmpty())
+        return;
+    // A rule down the left side marks the text as the model's thoughts, not its answer.
+    const qreal ruleX = l.reasoningBox.left() + kReasoningIndent / 2.0;
+    painter->setPen(QPen(MarkdownRenderer::blend(base, text, dark ? 0.3 : 0.2), 2));
+    painter->drawLine(QPointF(ruleX, l.reasoningBody.top() + 2),
+                      QPointF(ruleX, l.reasoningBody.bottom() - 1));
+    const QColor reasoningText = MarkdownRenderer::blend(text, base, dark ? 0.25 : 0.32);
+    const QRectF visible =
+        visibleInItem.isNull() ? QRectF() : visibleInItem.translated(-QPointF(l.reasoningBody.topLeft()));
+    for (const Layout::Chunk& chunk : l.reasoningChunks) {
+        const QRectF clip = visible.isNull() ? QRectF() : visible.translated(0, -chunk.y);
+        if (!clip.isNull() && (clip.bottom() < 0 || clip.top() > chunk.markdown.height))
+            continue;
+        m_renderer.paint(painter, chunk.markdown, QPointF(l.reasoningBody.topLeft()) + QPointF(0, chunk.y),
+                         clip, reasoningText);
+    }
+}
+
 QRect MessageDelegate::actionRect(const QRect& itemRect, const QModelIndex& index, Action action) const
 {
     if (!index.isValid())
         return {};
     const auto l = layoutFor(index, effectiveWidth(itemRect));
+    if (action == Action::ReasoningToggle)
+        return l->reasoningHeader.isNull() ? QRect() : l->reasoningHeader.translated(itemRect.topLeft());
     const QRect r = l->buttons.value(int(action));
     return r.isNull() ? QRect() : r.translated(itemRect.topLeft());
 }
@@ -775,9 +942,16 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QMode
             return hit;
         }
     }
-    if (l->body.contains(p)) {
-        const QPointF inBody = QPointF(p - l->body.topLeft());
-        for (const Layout::Chunk& chunk : l->chunks) {
+    if (l->reasoningHeader.contains(p)) {
+        hit.action = Action::ReasoningToggle;
+        return hit;
+    }
+    // Links, in the answer or in the reasoning.
+    const auto linkIn = [&](const QRect& body, const QList<Layout::Chunk>& chunks) {
+        if (!body.contains(p))
+            return;
+        const QPointF inBody = QPointF(p - body.topLeft());
+        for (const Layout::Chunk& chunk : chunks) {
             if (inBody.y() < chunk.y || inBody.y() >= chunk.y + chunk.markdown.height)
                 continue;
             const QString anchor = MarkdownRenderer::anchorAt(chunk.markdown, inBody - QPointF(0, chunk.y));
@@ -787,7 +961,9 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QMode
             }
             break;
         }
-    }
+    };
+    linkIn(l->body, l->chunks);
+    linkIn(l->reasoningBody, l->reasoningChunks);
     return hit;
 }
 
@@ -824,6 +1000,12 @@ void MessageDelegate::emitAction(const Hit& hit, const QModelIndex& index)
         break;
     case Action::Link:
         emit linkActivated(hit.url);
+        break;
+    case Action::ReasoningToggle:
+        setReasoningExpanded(index, !isReasoningExpanded(index));
+        break;
+    case Action::ReasoningCopy:
+        emit reasoningCopyRequested(id);
         break;
     case Action::None:
         break;
@@ -890,12 +1072,19 @@ QStringList MessageDelegate::displayedTexts(const QModelIndex& index) const
     texts << l->who;
     if (!l->meta.isEmpty())
         texts << l->meta;
+    if (!l->reasoningBox.isNull()) {
+        texts << reasoningHeaderText(index);
+        if (l->reasoningExpanded)
+            texts << MarkdownRenderer::toPlainText(index.data(Roles::ReasoningRole).toString());
+    }
     if (!l->chunks.isEmpty())
         texts << MarkdownRenderer::toPlainText(index.data(Roles::ContentRole).toString());
     if (!l->thinkingText.isEmpty())
         texts << l->thinkingText;
     for (const auto& call : l->toolCalls)
         texts << call.second;
+    if (!l->noticeText.isEmpty())
+        texts << l->noticeText;
     if (!l->card.isNull()) {
         texts << l->cardTitle << l->cardMessageDoc->toPlainText();
         if (!l->cardDetailsText.isEmpty())
@@ -914,6 +1103,95 @@ QString MessageDelegate::copyText(const QModelIndex& index, bool plainText)
 {
     const QString content = index.data(Roles::ContentRole).toString();
     return plainText ? MarkdownRenderer::toPlainText(content) : content;
+}
+
+// ---- The Thinking section ---------------------------------------------------------------------
+
+bool MessageDelegate::isThinking(const QModelIndex& index)
+{
+    const QVariant thinking = index.data(Roles::IsThinkingRole);
+    if (thinking.isValid())
+        return thinking.toBool();
+    // A model without the role: the same rule from the roles every message model has.
+    return index.data(Roles::IsStreamingRole).toBool() &&
+           !index.data(Roles::ReasoningRole).toString().isEmpty() &&
+           index.data(Roles::ContentRole).toString().isEmpty() &&
+           index.data(Roles::ToolCallsRole).toList().isEmpty();
+}
+
+bool MessageDelegate::isReasoningExpanded(const QModelIndex& index) const
+{
+    const auto chosen = m_reasoningOverrides.constFind(idOf(index));
+    if (chosen != m_reasoningOverrides.constEnd())
+        return *chosen;
+    switch (m_reasoningDisplay) {
+    case session::ReasoningDisplay::AlwaysExpanded:
+        return true;
+    case session::ReasoningDisplay::AlwaysCollapsed:
+        return false;
+    case session::ReasoningDisplay::ExpandedWhileThinking:
+        break;
+    }
+    return isThinking(index);
+}
+
+void MessageDelegate::setReasoningExpanded(const QModelIndex& index, bool expanded)
+{
+    if (!index.isValid())
+        return;
+    const qint64 id = idOf(index);
+    const bool was = isReasoningExpanded(index);
+    m_reasoningOverrides.insert(id, expanded);
+    if (was == expanded)
+        return;
+    // Measured again at once, so the view's relayout finds the exact new height.
+    m_layouts.remove(id);
+    layoutFor(index, effectiveWidth({}));
+    emit reasoningToggled(id, expanded);
+}
+
+void MessageDelegate::setReasoningDisplay(session::ReasoningDisplay display)
+{
+    if (display == m_reasoningDisplay)
+        return;
+    m_reasoningDisplay = display;
+    m_reasoningOverrides.clear(); // a new global choice applies to every message
+    // Only messages with reasoning change height. Their cached heights are marked stale: a long
+    // conversation estimates them and refines them in the background, like a resize.
+    m_layouts.clear();
+    for (auto it = m_heights.begin(); it != m_heights.end(); ++it)
+        if (it->hasReasoning)
+            it->revision = kStaleRevision;
+}
+
+QString MessageDelegate::reasoningHeaderText(const QModelIndex& index) const
+{
+    if (!index.isValid() || index.data(Roles::ReasoningRole).toString().isEmpty())
+        return {};
+    const QLocale locale;
+    const qint64 ms = tokens(index, Roles::ReasoningMsRole);
+    const QString seconds = locale.toString(double(std::max<qint64>(0, ms)) / 1000.0, 'f', 1);
+    if (isThinking(index))
+        return ms < 0 ? tr("Thinking\u2026") : tr("Thinking\u2026 %1 s").arg(seconds);
+    QString text = ms < 0 ? tr("Reasoning") : tr("Thought for %1 s").arg(seconds);
+    const qint64 count = tokens(index, Roles::ReasoningTokensRole);
+    if (count == 1)
+        text += QStringLiteral(" \u00B7 ") + tr("1 reasoning token");
+    else if (count > 1)
+        text += QStringLiteral(" \u00B7 ") + tr("%1 reasoning tokens").arg(locale.toString(count));
+    return text;
+}
+
+QRect MessageDelegate::reasoningHeaderRect(const QRect& itemRect, const QModelIndex& index) const
+{
+    return actionRect(itemRect, index, Action::ReasoningToggle);
+}
+
+bool MessageDelegate::takeLiveReasoningPainted() const
+{
+    const bool painted = m_livePainted;
+    m_livePainted = false;
+    return painted;
 }
 
 } // namespace ark::ui

@@ -1,10 +1,12 @@
 // Paints one message of the conversation and hit-tests its buttons. Each message's layout (header,
-// Markdown body, error card, footer, button rectangles) is built once per (id, revision, width) and
-// cached, so scrolling through 10,000 messages never parses Markdown again; sizeHint() answers from
-// the cache too.
+// "Thinking" section, Markdown body, error card, footer, button rectangles) is built once per (id,
+// revision, width) and cached, so scrolling through 10,000 messages never parses Markdown again;
+// sizeHint() answers from the cache too. Folding a Thinking section (by hand or by the setting)
+// invalidates only the messages that have reasoning.
 #pragma once
 
 #include "MarkdownRenderer.h"
+#include "session/AccountSettings.h"
 
 #include <QCache>
 #include <QFont>
@@ -33,6 +35,8 @@ public:
         BranchNext,
         CodeCopy,
         Link,
+        ReasoningToggle, // the Thinking section's header: fold or unfold it
+        ReasoningCopy,   // the Thinking section's Copy button
     };
     Q_ENUM(Action)
 
@@ -96,6 +100,22 @@ public:
     // What a message's Copy puts on the clipboard.
     static QString copyText(const QModelIndex& index, bool plainText);
 
+    // The Thinking section. Whether it is unfolded: the person's own choice for this message when
+    // they made one (kept while the app runs), otherwise the display setting.
+    void setReasoningDisplay(session::ReasoningDisplay display); // forgets the per-message choices
+    session::ReasoningDisplay reasoningDisplay() const { return m_reasoningDisplay; }
+    bool isReasoningExpanded(const QModelIndex& index) const;
+    void setReasoningExpanded(const QModelIndex& index, bool expanded); // emits reasoningToggled
+    // "Thinking… 12.3 s" while the model reasons, "Thought for 14.2 s · 1,234 reasoning tokens" after;
+    // empty when the message has no reasoning. The timer part changes on every call while it thinks.
+    QString reasoningHeaderText(const QModelIndex& index) const;
+    // The clickable header row of the section, in the coordinates of `itemRect` (empty when none).
+    QRect reasoningHeaderRect(const QRect& itemRect, const QModelIndex& index) const;
+    // Still reasoning: streaming, reasoning arrived and no answer yet.
+    static bool isThinking(const QModelIndex& index);
+    // True when a paint since the last call drew a running timer (the view then keeps redrawing it).
+    bool takeLiveReasoningPainted() const;
+
 signals:
     void copyRequested(qint64 id, bool plainText);
     void regenerateRequested(qint64 id);
@@ -105,6 +125,8 @@ signals:
     void branchStepRequested(qint64 id, int step);
     void codeCopyRequested(const QString& code);
     void linkActivated(const QUrl& url);
+    void reasoningCopyRequested(qint64 id);
+    void reasoningToggled(qint64 id, bool expanded); // the message's height changed
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -127,6 +149,7 @@ private:
         int height = 0;
         int bodyHeight = 0;
         int bodyWidth = 0;
+        bool hasReasoning = false; // folding changes its height
     };
 
     std::shared_ptr<const Layout> layoutFor(const QModelIndex& index, int width) const;
@@ -139,6 +162,9 @@ private:
     QString actionToolTip(Action action) const;
     void paintButton(QPainter* painter, const QRect& rect, const QString& text, bool hovered,
                      bool enabled = true) const;
+    int layoutReasoning(Layout* l, const QModelIndex& index, int left, int y, int contentWidth) const;
+    void paintReasoning(QPainter* painter, const Layout& l, const QModelIndex& index, const QPoint& hoverPos,
+                        const QRectF& visibleInItem) const;
 
     MarkdownRenderer m_renderer;
     QFont m_font;
@@ -153,6 +179,9 @@ private:
     mutable int m_chunksRendered = 0;
     mutable int m_estimatesGiven = 0;
     mutable int m_layoutsBuilt = 0;
+    session::ReasoningDisplay m_reasoningDisplay = session::ReasoningDisplay::ExpandedWhileThinking;
+    QHash<qint64, bool> m_reasoningOverrides; // message id -> unfolded, as the person chose
+    mutable bool m_livePainted = false;
     QPersistentModelIndex m_hoverIndex;
     QPoint m_hoverPos;
     QPersistentModelIndex m_pressIndex;

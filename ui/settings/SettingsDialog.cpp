@@ -738,9 +738,36 @@ QWidget* SettingsDialog::createAppearancePage()
     form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     form->addRow(tr("Conversation &font size:"), m_fontSize);
 
+    // The model's reasoning ("Thinking" sections in the conversation).
+    auto* reasoning = new QGroupBox(tr("Model reasoning"), page);
+    auto* reasoningLayout = new QVBoxLayout(reasoning);
+    m_reasoning = new QButtonGroup(page);
+    const struct
+    {
+        const char* objectName;
+        QString text;
+        session::ReasoningDisplay value;
+    } reasoningChoices[] = {
+        {"reasoningExpandedRadio", tr("Always e&xpanded"), session::ReasoningDisplay::AlwaysExpanded},
+        {"reasoningWhileThinkingRadio", tr("Expanded while &thinking, collapsed when the answer starts"),
+         session::ReasoningDisplay::ExpandedWhileThinking},
+        {"reasoningCollapsedRadio", tr("Always colla&psed"), session::ReasoningDisplay::AlwaysCollapsed},
+    };
+    for (const auto& choice : reasoningChoices) {
+        auto* radio = new QRadioButton(choice.text, reasoning);
+        radio->setObjectName(QLatin1String(choice.objectName));
+        m_reasoning->addButton(radio, int(choice.value));
+        reasoningLayout->addWidget(radio);
+    }
+    auto* reasoningNote =
+        new QLabel(tr("Click a message's Thinking header to expand or collapse it by hand."), reasoning);
+    reasoningNote->setWordWrap(true);
+    reasoningLayout->addWidget(reasoningNote);
+
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(colours);
     layout->addLayout(form);
+    layout->addWidget(reasoning);
     layout->addStretch();
     return page;
 }
@@ -796,6 +823,7 @@ void SettingsDialog::loadPreferences()
     for (QAbstractButton* button : m_theme->buttons())
         button->setChecked(button->property("theme").toString() == theme);
     m_fontSize->setValue(conversationFontSize());
+    m_reasoning->button(int(session::AccountSettings::reasoningDisplay()))->setChecked(true);
     const int language = m_language->findData(session::AccountSettings::language());
     m_language->setCurrentIndex(language < 0 ? 0 : language);
     m_sendKey->button(session::AccountSettings::sendWithCtrlEnter() ? 1 : 0)->setChecked(true);
@@ -814,6 +842,13 @@ void SettingsDialog::savePreferences()
     if (m_fontSize->value() != conversationFontSize()) {
         settings.setValue(kFontSizeKey, m_fontSize->value());
         emit conversationFontSizeChanged(m_fontSize->value());
+    }
+    if (m_reasoning->checkedId() >= 0) {
+        const auto display = session::ReasoningDisplay(m_reasoning->checkedId());
+        if (display != session::AccountSettings::reasoningDisplay()) {
+            session::AccountSettings::setReasoningDisplay(display);
+            emit reasoningDisplayChanged(display);
+        }
     }
     const QString language = m_language->currentData().toString();
     if (language != session::AccountSettings::language())

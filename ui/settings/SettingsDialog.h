@@ -2,6 +2,8 @@
 // language and the send key. Nothing here is written until the person presses OK or Apply.
 #pragma once
 
+#include "session/AccountSettings.h"
+
 #include <QDialog>
 #include <QUrl>
 
@@ -54,6 +56,8 @@ signals:
     void sendKeyChanged(bool ctrlEnter);
     void themeChanged();
     void conversationFontSizeChanged(int pointSize);
+    // Also announced through session::SettingsNotifier, which open conversation views follow.
+    void reasoningDisplayChanged(ark::session::ReasoningDisplay display);
     void saveFinished(bool ok);
 
 private:
@@ -68,6 +72,7 @@ private:
     AccountsPage* m_accounts = nullptr;
     QButtonGroup* m_theme = nullptr;
     QSpinBox* m_fontSize = nullptr;
+    QButtonGroup* m_reasoning = nullptr; // ids are session::ReasoningDisplay values
     QComboBox* m_language = nullptr;
     QButtonGroup* m_sendKey = nullptr;
     QLabel* m_status = nullptr;
