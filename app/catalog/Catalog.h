@@ -41,6 +41,7 @@ struct Capabilities
     bool maxCompletionTokens = false; // accepts max_completion_tokens
     QStringList thinkingModes;        // subset of "enabled", "disabled", "auto"; empty = no control
     QString thinkingDefault;          // "" when unknown
+    bool alwaysThinks = false;        // reasons on every request and has no thinking control
     bool supportsThinking() const { return !thinkingModes.isEmpty(); }
 };
 
@@ -68,6 +69,8 @@ struct ProviderInfo
     QString id;
     QString displayName;
     QString defaultBaseUrl; // "" when the app cannot call it
+    QString currency;       // of its prices ("CNY"); "" when unknown
+    int dateUtcOffsetSeconds = 0; // the zone of the provider's date-only announcements (Ark: UTC+8)
 };
 
 class Catalog
@@ -90,10 +93,19 @@ public:
     const ModelInfo* find(const QString& modelId) const;
     static QString normalizedId(const QString& modelId);
 
-    // Lifecycle of a model at `now` (an unknown id gives LifecycleState::Unknown).
+    // Lifecycle of a model at `now` (an unknown id gives LifecycleState::Unknown). Replacements are
+    // followed while they are themselves retired at `now` (web-intent 1.0 -> browsing-240828 ->
+    // browsing-241115 -> doubao-seed-1-6-251015), so the status names a model that still serves.
     LifecycleStatus statusAt(const QString& modelId, const QDateTime& now) const;
 
+    const ProviderInfo* provider(const QString& providerId) const; // nullptr when unknown
+
+    static constexpr int kSchemaVersion = 1; // the format this build reads (FORMAT.md)
+
 private:
+    QString followReplacements(const QString& start, const QDateTime& now, bool autoOnly,
+                               bool* stillAuto) const;
+
     int m_schemaVersion = 0;
     QString m_version;
     std::vector<ModelInfo> m_models;

@@ -1,13 +1,19 @@
 #include "ChatCommand.h"
 
 #include "CliOptions.h"
+#include "ModelsCommand.h"
+#include "TokensCommand.h"
 #include "api/ChatClient.h"
+#include "api/ThinkTagSplitter.h"
+#include "catalog/Catalog.h"
 #include "secrets/KeyStore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSocketNotifier>
 #include <QTextStream>
@@ -65,6 +71,20 @@ json deprecationJson(const api::DeprecationNotice& notice)
                 {"migration_url", nullableString(notice.migrationUrl)}};
 }
 
+// The cost of the usage received, priced from the catalog: by the model the server says answered
+// (an endpoint id resolves to it), else the requested one; null when no price is known.
+json costJson(const api::ChatResult& result, const QString& requestedModel)
+{
+    if (!result.usage.present)
+        return nullptr;
+    QJsonObject cost = costJsonForUsage(result.model, result.usage);
+    if (cost.isEmpty())
+        cost = costJsonForUsage(requestedModel, result.usage);
+    if (cost.isEmpty())
+        return nullptr;
+    return json::parse(QJsonDocument(cost).toJson(QJsonDocument::Compact).toStdString());
+}
+
 json resultJson(const api::ChatCall& call, const QString& requestedModel)
 {
     const api::ChatResult result = call.result();
@@ -100,6 +120,7 @@ json resultJson(const api::ChatCall& call, const QString& requestedModel)
         {"partial", call.isPartial()},
         {"deprecation", deprecationJson(call.deprecation())},
         {"error", errorJson},
+        {"cost", costJson(result, requestedModel)},
     };
 }
 
@@ -276,27 +297,40 @@ int runChat(const QStringList& args)
     if (keyStatus != ExitOk)
         return keyStatus;
 
+    // The catalog knows when models go away: say so before the request fails (or is rerouted).
+    const QString lifecycle =
+        lifecycleWarning(*catalog::Catalog::bundled(), options.request.model, QDateTime::currentDateTime());
+    if (!lifecycle.isEmpty())
+        writeErr(lifecycle.endsWith(QLatin1Char('\n')) ? lifecycle : lifecycle + QLatin1Char('\n'));
+
     QNetworkAccessManager network; // the one QNAM of this process
     api::ChatClient client(&network);
     api::ChatCall* call = client.start(options.request, options.config);
 
     bool reasoningOpen = false;
     bool contentStarted = false;
-    QObject::connect(call, &api::ChatCall::delta, call, [&](const api::ChatDelta& delta) {
-        if (options.json)
-            return;
-        if (options.showReasoning && !delta.reasoning.isEmpty()) {
-            writeErr(delta.reasoning);
+    // Deltas are raw: reasoning some models put in the content as <think>...</think> is split out
+    // here as the assembler does, so it never lands on standard output as answer text.
+    api::ThinkTagSplitter thinkTags;
+    auto print = [&](const QString& reasoning, const QString& content) {
+        if (options.showReasoning && !reasoning.isEmpty()) {
+            writeErr(reasoning);
             reasoningOpen = true;
         }
-        if (!delta.content.isEmpty()) {
+        if (!content.isEmpty()) {
             if (reasoningOpen) {
                 writeErr(QByteArrayLiteral("\n")); // the reasoning ends where the answer starts
                 reasoningOpen = false;
             }
-            writeOut(delta.content);
+            writeOut(content);
             contentStarted = true;
         }
+    };
+    QObject::connect(call, &api::ChatCall::delta, call, [&](const api::ChatDelta& delta) {
+        if (options.json)
+            return;
+        const api::ThinkTagSplitter::Output split = thinkTags.feed(delta.content);
+        print(delta.reasoning + split.reasoning, split.content);
     });
     QObject::connect(call, &api::ChatCall::deprecationSignalled, call,
                      [&](const api::DeprecationNotice& notice) {
@@ -327,6 +361,8 @@ int runChat(const QStringList& args)
     if (options.json) {
         writeOut(QByteArray::fromStdString(resultJson(*call, options.request.model).dump()) + '\n');
     } else {
+        const api::ThinkTagSplitter::Output rest = thinkTags.finish();
+        print(rest.reasoning, rest.content);
         if (reasoningOpen)
             writeErr(QByteArrayLiteral("\n"));
         if (contentStarted)
