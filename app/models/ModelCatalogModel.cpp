@@ -1,0 +1,1 @@
+#include "ModelCatalogModel.h"
