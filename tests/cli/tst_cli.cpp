@@ -1,10 +1,12 @@
 // ark-workbench-cli chat, end to end: the real executable through QProcess against the loopback
 // server running in this test's event loop.
+#include "catalog/Catalog.h"
 #include "support/LoopbackServer.h"
 
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
+
 #include <QtTest>
 
 #include <csignal>
@@ -185,6 +187,61 @@ private slots:
         QCOMPARE(nlohmann::json::parse(j.at("tool_calls").at(0).at("arguments").get<std::string>()),
                  nlohmann::json::parse(R"({"city":"Beijing"})"));
         QVERIFY(!j.at("tool_calls").at(1).at("id").get<std::string>().empty());
+    }
+
+    // The catalog, not only the server, warns: deepseek-r1-250120 retired on 2025-11-27 14:00 UTC+8
+    // (batch 5), its endpoints switched to deepseek-v3-1-250821. The date is today's, so any run
+    // after that instant must say "retired".
+    void catalogWarnsOfARetiredModel()
+    {
+        const auto catalog = ark::catalog::Catalog::bundled();
+        const QString model = QStringLiteral("deepseek-r1-250120");
+        const auto status = catalog->statusAt(model, QDateTime::currentDateTimeUtc());
+        QCOMPARE(status.state, ark::catalog::LifecycleState::Retired);
+        const CliRun run = runCli(chatArgs(model));
+        QCOMPARE(run.exitCode, 0); // the loopback server still answers: the warning does not block
+        QByteArray warning;
+        for (const QByteArray& line : run.err.split('\n'))
+            if (line.startsWith("warning:"))
+                warning = line;
+        QVERIFY2(!warning.isEmpty(), run.err.constData());
+        QVERIFY2(warning.contains("2025-11-27 14:00"), warning.constData());
+        QVERIFY2(warning.contains("deepseek-v3-1-250821"), warning.constData());
+
+        const CliRun active = runCli(chatArgs(QStringLiteral("loopback-reasoning")));
+        QVERIFY2(!active.err.contains("warning:"), active.err.constData());
+    }
+
+    // chat --json prices the usage it received with the catalog's tier for that request: 40,000
+    // input tokens put doubao-seed-1.6 in its "(32, 128]" tier, whose prices apply to every token.
+    void jsonCostFromUsage()
+    {
+        using namespace ark::testsupport::chunks;
+        m_server->enqueue("/chat/completions",
+                          ScriptedResponse::sse({content(QStringLiteral("Priced.")), finish("stop"),
+                                                 usageOnly(40000, 300, 100, 1000)}));
+        const CliRun run =
+            runCli(chatArgs(QStringLiteral("doubao-seed-1-6-250615"), {QStringLiteral("--json")}));
+        QCOMPARE(run.exitCode, 0);
+        const auto j = nlohmann::json::parse(run.out.toStdString());
+        const auto* info = ark::catalog::Catalog::bundled()->find(QStringLiteral("doubao-seed-1.6-250615"));
+        QVERIFY(info);
+        ark::pricing::TokenCounts counts;
+        counts.inputTokens = 40000;
+        counts.cachedTokens = 1000;
+        counts.outputTokens = 300;
+        const ark::pricing::CostBreakdown expected = info->prices.cost(counts);
+        QVERIFY(expected.valid);
+        QVERIFY2(expected.tier.contains(QStringLiteral("(32, 128]")), qPrintable(expected.tier));
+        // 39,000 x 1.2 + 1,000 x 0.16 + 300 x 16 per million = 0.0468 + 0.00016 + 0.0048
+        QCOMPARE(expected.totalMicros(), qint64(46800 + 160 + 4800));
+        QCOMPARE(j.at("cost").at("currency").get<std::string>(), std::string("CNY"));
+        QCOMPARE(qRound64(j.at("cost").at("amount").get<double>() * 1e6), expected.totalMicros());
+
+        // A model the catalog does not price has no cost rather than a wrong one.
+        const CliRun unknown = runCli(chatArgs(QStringLiteral("loopback-echo"), {QStringLiteral("--json")}));
+        QCOMPARE(unknown.exitCode, 0);
+        QVERIFY(nlohmann::json::parse(unknown.out.toStdString()).at("cost").is_null());
     }
 
     void deprecationWarning()
