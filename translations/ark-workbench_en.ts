@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Calculator</name>
+    <message>
+        <source>The expression is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Ark Workbench</source>
@@ -35,6 +42,13 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>sse-decode: an event or line exceeds %1 bytes; stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>api</name>
+    <message>
+        <source>The tokenization answer is not the JSON the API documents.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -231,9 +245,596 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::api::Exchange</name>
+    <message>
+        <source>… %1 more events (%2 bytes) not kept: the log keeps the first %3 KB of events of an exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeEvent</name>
+    <message>
+        <source>reasoning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeListModel</name>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TTFB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeLog</name>
+    <message>
+        <source>The request was abandoned before it finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ark::api::RequestBuilder</name>
     <message>
         <source>max_tokens (%1) was not sent: max_completion_tokens (%2) is set, and the API refuses both together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::catalog</name>
+    <message>
+        <source>%1: the %2 date &quot;%3&quot; is not an ISO 8601 date-time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the %2 date &quot;%3&quot; has no UTC offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: end of sale (%2) comes before the notice (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: end of service (%2) comes before end of sale (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: end of service (%2) comes before the notice (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalog is not a JSON object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalog has schema version %1; this version of the app reads %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the catalog has no &quot;models&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a provider has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a model has no id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pricing: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown provider &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: listed twice (also as %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the alias &quot;%2&quot; also names %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the %2 names the model itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the %2 &quot;%3&quot; is not in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New models (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed models (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newly deprecated (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates moved (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices changed (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The imported catalog %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The imported catalog is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The imported catalog (version %1) is not newer than the built-in one (version %2); the built-in one is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in less than 2 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retires %1 — %2</source>
+        <extracomment>%1 = &quot;in 4 days&quot;, %2 = &quot;2025-11-27 14:00 UTC+8&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lifecycle unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>legacy — no further updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; deprecation announced for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; upgrade to %1 recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprecated — end of sale %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprecated — end of sale %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprecated since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of sale since %1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of sale since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired — replaced by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail; switch to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server reported 410 Gone on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server reported deprecation on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sunset %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::catalog::EndpointRegistry</name>
+    <message>
+        <source>“%1” is not an endpoint ID: Ark endpoint IDs start with “ep-”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint serves a model: link it to a model ID, not to another endpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint “%1” serves %2: it is now linked to that model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reports that endpoint “%1” serves %2, not %3 as it was linked. The link now says %2, so its capabilities, prices and warnings apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::models::ModelCatalogModel</name>
+    <message>
+        <source>endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked to a model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · My endpoints</source>
+        <extracomment>A group of the model list: &quot;Volcengine Ark · My endpoints&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>A group of the model list: &quot;Volcengine Ark · Reasoning&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price (per million tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>always thinks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>video input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 context</source>
+        <extracomment>%1 = &quot;256K&quot;: the model&apos;s context window in tokens (K = thousand)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 out /M</source>
+        <extracomment>Price per million output tokens</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in /M</source>
+        <extracomment>Price per million input tokens</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out /M</source>
+        <extracomment>Prices per million input and output tokens</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::models::ToolCallListModel</name>
+    <message>
+        <source>Streaming…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the tool could not be run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: the call was not run because its arguments do not fit the function: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing</name>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an invalid &quot;min&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has an invalid &quot;max&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::DraftCost</name>
+    <message>
+        <source>No token price is known for this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price tier covers %1 input tokens (over the model&apos;s limits?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::PriceTable</name>
+    <message>
+        <source>&quot;tiers&quot; is not a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has neither an input nor an output price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a price that is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a cache-hit price that is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a decimal number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prices have no currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token price is known for this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid token counts: cached tokens are part of the input and cannot exceed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No price tier covers %1 input and %2 output tokens (over the model&apos;s limits?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::TokenCounter</name>
+    <message>
+        <source>Estimated: no API key, so the exact count could not be asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated: the tokenization address is not a valid http(s) URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated: the exact count failed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -327,6 +928,14 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>The message could not be deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation is still loading. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -500,6 +1109,374 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::store::HistoryLoader</name>
+    <message>
+        <source>The conversation database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools</name>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a boolean (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::ArgumentChecker</name>
+    <message>
+        <source>Expected %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not one of the allowed values: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing required field “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown field “%1”: the schema allows no other fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in the schema (the model may have invented it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::BuiltinTools</name>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a built-in tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The arguments do not fit the tool: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a file needs the user&apos;s approval, and it was not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown time zone “%1”: use an IANA name such as Asia/Shanghai or Europe/Berlin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file was named</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+
+[Truncated: the first %1 of %2 bytes are shown.]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::CalcParser</name>
+    <message>
+        <source>The expression ends too early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result at column %1 is not a real number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The result at column %1 is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Division by zero at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remainder of a division by zero at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expression is nested too deeply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Division by zero at column %1 (zero to a negative power)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lone “.” at column %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed number at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing “)” for the “(” at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown name “%1” at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing “)” for %1( at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() takes %n argument(s), got %2 (column %3)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() takes at least %n argument(s) (column %2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1() takes %2 to %3 arguments, got %4 (column %5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square root of a negative number at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round() takes a whole number of decimals from 0 to 15 (column %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logarithm of zero or a negative number at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown function “%1” at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::Calculator</name>
+    <message>
+        <source>The expression is too long (more than %1 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::DocumentChecker</name>
+    <message>
+        <source>The document must be a JSON array of tools: [{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used by tool %2: names must be unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tools: the documentation advises at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not part of a tool definition and is not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each tool must be an object: {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing &quot;type&quot;: it must be &quot;function&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; must be &quot;function&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing &quot;function&quot; with the function&apos;s name, description and parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;function&quot; must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid function name: use 1 to 64 letters, digits, _ or -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No &quot;description&quot;: the model decides from it when to call the function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;description&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must be a JSON Schema object: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A property&apos;s schema must be an object such as {&quot;type&quot;: &quot;string&quot;}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must have &quot;type&quot;: &quot;object&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No &quot;type&quot;: the model has to guess what to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; must be a type name or a list of them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown type “%1”: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;enum&quot; must be a non-empty array of the allowed values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;properties&quot; must be an object mapping each parameter name to its schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; must be an array of parameter names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; must list parameter names (strings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is required but not defined in &quot;properties&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An array without &quot;items&quot;: the model has to guess its elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::ToolSchema</name>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This field appears twice in the same object; only the last one counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call names no function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model called “%1”, which is not among the tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in tools (calculator, date and time, read a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weather example from the documentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::AccountsPage</name>
     <message>
         <source>Acc&amp;ounts:</source>
@@ -627,6 +1604,356 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Cancel &amp;test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CatalogBrowser</name>
+    <message>
+        <source>Model Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a newer catalog file and review what it changes before using it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Built-in Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server Signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models by name, ID, capability or provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ark endpoint IDs (ep-…) you call. Link each to the model it serves so its capabilities, prices and retirement warnings apply; the server&apos;s answers confirm or correct the link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecation notices servers sent with their answers (Deprecation, Sunset and Link headers, or 410 Gone). They count even where the catalog says nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected notice, e.g. after switching models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (imported), %2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (built in), %2 models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a model to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reasoning up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_completion_tokens up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits (tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thinking modes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text only (as far as is known)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input %1, output %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, cached input %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prices (per million tokens)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (tentative)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not retired before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At end of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests are answered by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>requests fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Model Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model catalogs (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not linked to a model yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name you recognise, e.g. “Support bot”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serves model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget endpoint %1? Conversations that use it keep its ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CatalogImportDialog</name>
+    <message>
+        <source>Import Model Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a catalog this version of Ark Workbench can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (in use: %2; built in: %3), %4 models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not newer than the built-in catalog, so it would never be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: it is not newer than the catalog in use; accepting it replaces that one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes against the catalog in use:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems found (%1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rest of the catalog loads; entries with problems are used as far as they go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use This Catalog</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -863,6 +2190,442 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy reasonin&amp;g</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CostCalculatorPane</name>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type token counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the text to count; it is counted for each selected model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens (cache hits included):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached input tokens:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens (reasoning included):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tier boundary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · prices in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated: this provider has no tokenization API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated: token counting is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input from %1 tokens (%2 more): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tier above %1 input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output from %1 tokens (%2 more): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste or type a text to count it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≈ marks estimated counts. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted exactly by the tokenization API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick one or more models to compare their costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No selected model has a price for these counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cheapest in %1: %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::DeprecationBanner</name>
+    <message>
+        <source>%1 (endpoint serving %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Another Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this notice for this conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is being retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is past its end of sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is retired: its requests are answered by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is retired: requests to it fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>announced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of sale %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end of service %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Existing endpoints still serve it, but no new endpoints can be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the end of service its requests are answered by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the end of service, requests to it fail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Candidates: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is gone: the server answered 410 Gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reports that %1 was retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reports that %1 is deprecated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deprecated since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider&apos;s deprecation notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server also reports: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this conversation and send its next messages to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ExchangeInspector</name>
+    <message numerus="yes">
+        <source>… %n more event(s) (%1 bytes) not kept</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy a curl command that repeats this request; it reads the key from $ARK_API_KEY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests yet in this conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The headers the app sets. Qt&apos;s HTTP stack adds Host, User-Agent, Connection and Accept-Encoding itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response (not yet received)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no body) %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No exchange is selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no exchanges to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export exchange</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export all exchanges</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1198,6 +2961,176 @@ and prints each event as one JSON line.</source>
         <source>stopped: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show or hide the model&apos;s reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model used its whole output budget while thinking and gave no answer. Raise max tokens and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thought for %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 reasoning token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reasoning tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Not in the model catalog: no capabilities, prices or lifecycle are known.
+Switch model (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch model (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · retires %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ModelRowDelegate</name>
+    <message>
+        <source>serves %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::QuickSwitcher</name>
+    <message>
+        <source>Switch model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models by name, ID, capability or provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also list models whose provider has stopped serving them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑↓ move · Enter picks · Esc closes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model matches. Enter uses “%1” as a model or endpoint ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retired models hidden: %1 (tick “Show retired” to list them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is retired: %2. Requests to it may fail or be answered by another model. Press Enter again to use it anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::RetiringSoonDialog</name>
+    <message>
+        <source>Models Retiring Soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in Model Catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t remind me again about these</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::SettingsDialog</name>
@@ -1279,6 +3212,603 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always e&amp;xpanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expanded while &amp;thinking, collapsed when the answer starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Always colla&amp;psed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a message&apos;s Thinking header to expand or collapse it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::TokenMeter</name>
+    <message>
+        <source>Estimated: token counting is not available here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft %1 · conversation %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System prompt: %1
+History: %2
+Tools: %3
+Draft: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context window of %1: %2 tokens (input, answer and reasoning together).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the input limit of %1 tokens by %2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A long answer may not fit: %1 tokens of the window are left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost unknown: no model chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost unknown: the catalog does not know %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no max tokens set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to the model&apos;s %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to %1 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending now: %1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending now: from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (input %1, output %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (output %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · tier %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1+ tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output %1: tier %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input is billed exactly for its %1 tokens; no cache hit is assumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unbounded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: input %2; output %3 to %4 tokens; total %5 to %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counts are estimates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ToolCallInspector</name>
+    <message>
+        <source>Arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result sent back:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the result for the model, or run the tool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this built-in tool here and use its output as the result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the model the call failed (with the text above, or the problems found in its arguments)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the text above as this call&apos;s result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run (asks first)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arguments still arriving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer broke off: this call is incomplete and cannot be answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The arguments fit the function&apos;s schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue with These Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answers back to the model and let it go on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model is answering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tool calls in the current answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>arriving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>results sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting an answer</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all answered: continue when ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model wrote: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a Text File for the Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a File?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model asks to read this file. Its text will be sent to the model:
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read This File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Another File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ToolsEditor</name>
+    <message>
+        <source>Function definitions (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from a Preset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[
+  {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: &quot;...&quot;, &quot;description&quot;: &quot;...&quot;, &quot;parameters&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {}}}}
+]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function definitions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool choice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (not sent; the API allows several)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow several calls per answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most one call per answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parallel tool calls:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run built-in tools without asking (calculator, date and time; reading a file always asks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times in a row the model may call tools before it has to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected model does not accept this setting; it is not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tools are sent until the errors are fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tools: the model answers without calling any.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default (not sent; auto when there are tools)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto — the model decides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none — no tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required — must call a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call %1 (not among the tools: not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::UsageView</name>
+    <message>
+        <source>&amp;Requests of:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the listed requests as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversation #%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (no price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> + %n request(s) without a price</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>single price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to list its requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No requests recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), %2 input (%3 cached), %4 output (%5 reasoning) tokens</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total of all requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Usage as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage could not be saved to %1:
+%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Calculator</name>
+    <message>
+        <source>The expression is empty</source>
+        <translation>表达式为空</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Ark Workbench</source>
@@ -39,6 +46,13 @@ and prints each event as one JSON line.</source>
     <message>
         <source>sse-decode: an event or line exceeds %1 bytes; stopped</source>
         <translation>sse-decode: 某个事件或行超过 %1 字节，已停止</translation>
+    </message>
+</context>
+<context>
+    <name>api</name>
+    <message>
+        <source>The tokenization answer is not the JSON the API documents.</source>
+        <translation>分词接口的返回不是 API 文档所述的 JSON。</translation>
     </message>
 </context>
 <context>
@@ -234,10 +248,597 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::api::Exchange</name>
+    <message>
+        <source>… %1 more events (%2 bytes) not kept: the log keeps the first %3 KB of events of an exchange.</source>
+        <translation>… 另有 %1 个事件（%2 字节）未保留：每次交互的日志只保留前 %3 KB 的事件。</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeEvent</name>
+    <message>
+        <source>reasoning: %1</source>
+        <translation>思考：%1</translation>
+    </message>
+    <message>
+        <source>content: %1</source>
+        <translation>内容：%1</translation>
+    </message>
+    <message>
+        <source>end of stream</source>
+        <translation>流结束</translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeListModel</name>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>尝试</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>TTFB</source>
+        <translation>TTFB</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation>请求 ID</translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::ExchangeLog</name>
+    <message>
+        <source>The request was abandoned before it finished.</source>
+        <translation>请求在完成前已被放弃。</translation>
+    </message>
+</context>
+<context>
     <name>ark::api::RequestBuilder</name>
     <message>
         <source>max_tokens (%1) was not sent: max_completion_tokens (%2) is set, and the API refuses both together.</source>
         <translation>未发送 max_tokens（%1）：已设置 max_completion_tokens（%2），而 API 不接受同时设置两者。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::catalog</name>
+    <message>
+        <source>%1: the %2 date &quot;%3&quot; is not an ISO 8601 date-time</source>
+        <translation>%1：%2 日期“%3”不是 ISO 8601 日期时间</translation>
+    </message>
+    <message>
+        <source>%1: the %2 date &quot;%3&quot; has no UTC offset</source>
+        <translation>%1：%2 日期“%3”没有 UTC 时差</translation>
+    </message>
+    <message>
+        <source>%1: end of sale (%2) comes before the notice (%3)</source>
+        <translation>%1：停止售卖时间（%2）早于公告时间（%3）</translation>
+    </message>
+    <message>
+        <source>%1: end of service (%2) comes before end of sale (%3)</source>
+        <translation>%1：下线时间（%2）早于停止售卖时间（%3）</translation>
+    </message>
+    <message>
+        <source>%1: end of service (%2) comes before the notice (%3)</source>
+        <translation>%1：下线时间（%2）早于公告时间（%3）</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>深度思考</translation>
+    </message>
+    <message>
+        <source>Vision</source>
+        <translation>视觉理解</translation>
+    </message>
+    <message>
+        <source>Video generation</source>
+        <translation>视频生成</translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <translation>图片生成</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>向量化</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the catalog is not a JSON object: %1</source>
+        <translation>模型目录不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>the catalog has schema version %1; this version of the app reads %2</source>
+        <translation>模型目录的结构版本为 %1；当前版本的应用读取的是 %2</translation>
+    </message>
+    <message>
+        <source>the catalog has no &quot;models&quot; array</source>
+        <translation>模型目录中没有 "models" 数组</translation>
+    </message>
+    <message>
+        <source>a provider has no id</source>
+        <translation>某个服务商没有 ID</translation>
+    </message>
+    <message>
+        <source>a model has no id</source>
+        <translation>某个模型没有 ID</translation>
+    </message>
+    <message>
+        <source>%1: pricing: %2</source>
+        <translation>%1：价格：%2</translation>
+    </message>
+    <message>
+        <source>%1: unknown provider &quot;%2&quot;</source>
+        <translation>%1：未知服务商“%2”</translation>
+    </message>
+    <message>
+        <source>%1: listed twice (also as %2)</source>
+        <translation>%1：重复列出（另一处为 %2）</translation>
+    </message>
+    <message>
+        <source>%1: the alias &quot;%2&quot; also names %3</source>
+        <translation>%1：别名“%2”同时指向 %3</translation>
+    </message>
+    <message>
+        <source>%1: the %2 names the model itself</source>
+        <translation>%1：%2 指向了模型自身</translation>
+    </message>
+    <message>
+        <source>%1: the %2 &quot;%3&quot; is not in the catalog</source>
+        <translation>%1：%2“%3”不在模型目录中</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>没有变化。</translation>
+    </message>
+    <message>
+        <source>New models (%1): %2</source>
+        <translation>新增模型（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Removed models (%1): %2</source>
+        <translation>移除的模型（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Newly deprecated (%1): %2</source>
+        <translation>新弃用（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Dates moved (%1): %2</source>
+        <translation>日期变更（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Prices changed (%1): %2</source>
+        <translation>价格变更（%1）：%2</translation>
+    </message>
+    <message>
+        <source>The imported catalog %1 cannot be read: %2</source>
+        <translation>无法读取导入的模型目录 %1：%2</translation>
+    </message>
+    <message>
+        <source>The imported catalog is not usable: %1</source>
+        <translation>导入的模型目录不可用：%1</translation>
+    </message>
+    <message>
+        <source>The imported catalog (version %1) is not newer than the built-in one (version %2); the built-in one is used.</source>
+        <translation>导入的模型目录（版本 %1）不比内置目录（版本 %2）新；将使用内置目录。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1</source>
+        <translation>无法为 %1 创建文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <source>in 1 day</source>
+        <translation>1 天后</translation>
+    </message>
+    <message>
+        <source>in %1 hours</source>
+        <translation>%1 小时后</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>1 小时后</translation>
+    </message>
+    <message>
+        <source>in %1 minutes</source>
+        <translation>%1 分钟后</translation>
+    </message>
+    <message>
+        <source>in less than 2 minutes</source>
+        <translation>不到 2 分钟后</translation>
+    </message>
+    <message>
+        <source>retires %1 — %2</source>
+        <extracomment>%1 = &quot;in 4 days&quot;, %2 = &quot;2025-11-27 14:00 UTC+8&quot;</extracomment>
+        <translation>%1下线 — %2</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Legacy</source>
+        <translation>旧版</translation>
+    </message>
+    <message>
+        <source>Deprecated</source>
+        <translation>已弃用</translation>
+    </message>
+    <message>
+        <source>End of sale</source>
+        <translation>停止售卖</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>已下线</translation>
+    </message>
+    <message>
+        <source>lifecycle unknown</source>
+        <translation>生命周期未知</translation>
+    </message>
+    <message>
+        <source>legacy — no further updates</source>
+        <translation>旧版 — 不再更新</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>; deprecation announced for %1</source>
+        <translation>；已公告将于 %1 弃用</translation>
+    </message>
+    <message>
+        <source>; upgrade to %1 recommended</source>
+        <translation>；建议升级到 %1</translation>
+    </message>
+    <message>
+        <source>deprecated — end of sale %1; %2</source>
+        <translation>已弃用 — %1 停止售卖；%2</translation>
+    </message>
+    <message>
+        <source>deprecated — end of sale %1 — %2</source>
+        <translation>已弃用 — %1停止售卖 — %2</translation>
+    </message>
+    <message>
+        <source>deprecated since %1</source>
+        <translation>自 %1 起已弃用</translation>
+    </message>
+    <message>
+        <source>end of sale since %1; %2</source>
+        <translation>自 %1 起停止售卖；%2</translation>
+    </message>
+    <message>
+        <source>end of sale since %1</source>
+        <translation>自 %1 起停止售卖</translation>
+    </message>
+    <message>
+        <source>retired — replaced by %1</source>
+        <translation>已下线 — 由 %1 替代</translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail; switch to %2</source>
+        <translation>自 %1 起已下线 — 请求会失败；请切换到 %2</translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail</source>
+        <translation>自 %1 起已下线 — 请求会失败</translation>
+    </message>
+    <message>
+        <source>server reported 410 Gone on %1</source>
+        <translation>服务器于 %1 返回 410 Gone</translation>
+    </message>
+    <message>
+        <source>server reported deprecation on %1</source>
+        <translation>服务器于 %1 报告弃用</translation>
+    </message>
+    <message>
+        <source>sunset %1</source>
+        <translation>%1 停止服务</translation>
+    </message>
+    <message>
+        <source>use %1</source>
+        <translation>改用 %1</translation>
+    </message>
+    <message>
+        <source>see %1</source>
+        <translation>参见 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ark::catalog::EndpointRegistry</name>
+    <message>
+        <source>“%1” is not an endpoint ID: Ark endpoint IDs start with “ep-”.</source>
+        <translation>“%1”不是接入点 ID：方舟接入点 ID 以“ep-”开头。</translation>
+    </message>
+    <message>
+        <source>An endpoint serves a model: link it to a model ID, not to another endpoint.</source>
+        <translation>接入点对应一个模型：请将其关联到模型 ID，而不是另一个接入点。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Endpoint “%1” serves %2: it is now linked to that model.</source>
+        <translation>接入点“%1”对应 %2：现已关联到该模型。</translation>
+    </message>
+    <message>
+        <source>The server reports that endpoint “%1” serves %2, not %3 as it was linked. The link now says %2, so its capabilities, prices and warnings apply.</source>
+        <translation>服务器报告接入点“%1”对应 %2，而非此前关联的 %3。关联已改为 %2，将使用该模型的能力、价格和提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::models::ModelCatalogModel</name>
+    <message>
+        <source>endpoint</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>not linked to a model yet</source>
+        <translation>尚未关联模型</translation>
+    </message>
+    <message>
+        <source>%1 · My endpoints</source>
+        <extracomment>A group of the model list: &quot;Volcengine Ark · My endpoints&quot;</extracomment>
+        <translation>%1 · 我的接入点</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>A group of the model list: &quot;Volcengine Ark · Reasoning&quot;</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Serves %1</source>
+        <translation>对应 %1</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Price (per million tokens)</source>
+        <translation>价格（每百万 token）</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Server signals</source>
+        <translation>服务器信号</translation>
+    </message>
+    <message>
+        <source>always thinks</source>
+        <translation>始终思考</translation>
+    </message>
+    <message>
+        <source>thinking</source>
+        <translation>深度思考</translation>
+    </message>
+    <message>
+        <source>image input</source>
+        <translation>图片输入</translation>
+    </message>
+    <message>
+        <source>video input</source>
+        <translation>视频输入</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>%1 context</source>
+        <extracomment>%1 = &quot;256K&quot;: the model&apos;s context window in tokens (K = thousand)</extracomment>
+        <translation>%1 上下文</translation>
+    </message>
+    <message>
+        <source>%1 per image</source>
+        <translation>%1/张</translation>
+    </message>
+    <message>
+        <source>%1 out /M</source>
+        <extracomment>Price per million output tokens</extracomment>
+        <translation>输出 %1/百万</translation>
+    </message>
+    <message>
+        <source>%1 in /M</source>
+        <extracomment>Price per million input tokens</extracomment>
+        <translation>输入 %1/百万</translation>
+    </message>
+    <message>
+        <source>%1 in · %2 out /M</source>
+        <extracomment>Prices per million input and output tokens</extracomment>
+        <translation>输入 %1 · 输出 %2/百万</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 起</translation>
+    </message>
+</context>
+<context>
+    <name>ark::models::ToolCallListModel</name>
+    <message>
+        <source>Streaming…</source>
+        <translation>正在接收…</translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>等待回复</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Error returned</source>
+        <translation>已返回错误</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Error: the tool could not be run.</source>
+        <translation>错误：无法运行该工具。</translation>
+    </message>
+    <message>
+        <source>Error: the call was not run because its arguments do not fit the function: %1</source>
+        <translation>错误：参数与函数定义不符，未执行该调用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing</name>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid &quot;min&quot;.</source>
+        <translation>%1 的 "min" 无效。</translation>
+    </message>
+    <message>
+        <source>%1 has an invalid &quot;max&quot;.</source>
+        <translation>%1 的 "max" 无效。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::DraftCost</name>
+    <message>
+        <source>No token price is known for this model.</source>
+        <translation>该模型的 token 价格未知。</translation>
+    </message>
+    <message>
+        <source>No price tier covers %1 input tokens (over the model&apos;s limits?).</source>
+        <translation>没有价格档位覆盖 %1 个输入 token（是否超出了模型上限？）。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::PriceTable</name>
+    <message>
+        <source>&quot;tiers&quot; is not a list.</source>
+        <translation>"tiers" 不是列表。</translation>
+    </message>
+    <message>
+        <source>Price tier %1</source>
+        <translation>价格档位 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an object.</source>
+        <translation>%1 不是对象。</translation>
+    </message>
+    <message>
+        <source>%1 has neither an input nor an output price.</source>
+        <translation>%1 既没有输入价格，也没有输出价格。</translation>
+    </message>
+    <message>
+        <source>%1 has a price that is not a decimal number.</source>
+        <translation>%1 中有价格不是十进制数。</translation>
+    </message>
+    <message>
+        <source>%1 has a cache-hit price that is not a decimal number.</source>
+        <translation>%1 中的缓存命中价格不是十进制数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a decimal number.</source>
+        <translation>“%1”不是十进制数。</translation>
+    </message>
+    <message>
+        <source>The prices have no currency.</source>
+        <translation>价格未指定币种。</translation>
+    </message>
+    <message>
+        <source>No token price is known for this model.</source>
+        <translation>该模型的 token 价格未知。</translation>
+    </message>
+    <message>
+        <source>Invalid token counts: cached tokens are part of the input and cannot exceed it.</source>
+        <translation>token 数无效：缓存 token 属于输入的一部分，不能超过输入 token 数。</translation>
+    </message>
+    <message>
+        <source>No price tier covers %1 input and %2 output tokens (over the model&apos;s limits?).</source>
+        <translation>没有价格档位覆盖 %1 个输入 token 和 %2 个输出 token（是否超出了模型上限？）。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::pricing::TokenCounter</name>
+    <message>
+        <source>Estimated: no API key, so the exact count could not be asked for.</source>
+        <translation>估算值：没有 API Key，无法请求精确计数。</translation>
+    </message>
+    <message>
+        <source>Estimated: the tokenization address is not a valid http(s) URL.</source>
+        <translation>估算值：分词接口地址不是有效的 http(s) URL。</translation>
+    </message>
+    <message>
+        <source>Estimated: the exact count failed (%1)</source>
+        <translation>估算值：精确计数失败（%1）</translation>
     </message>
 </context>
 <context>
@@ -331,6 +932,14 @@ and prints each event as one JSON line.</source>
     <message>
         <source>The message could not be deleted: %1</source>
         <translation>无法删除消息：%1</translation>
+    </message>
+    <message>
+        <source>The conversation is still loading. Try again in a moment.</source>
+        <translation>对话仍在加载，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The conversation could not be loaded: %1</source>
+        <translation>无法加载对话：%1</translation>
     </message>
 </context>
 <context>
@@ -503,6 +1112,374 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::store::HistoryLoader</name>
+    <message>
+        <source>The conversation database is not open.</source>
+        <translation>对话数据库未打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools</name>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a string (%1)</source>
+        <translation>字符串（%1）</translation>
+    </message>
+    <message>
+        <source>a boolean (%1)</source>
+        <translation>布尔值（%1）</translation>
+    </message>
+    <message>
+        <source>a number (%1)</source>
+        <translation>数字（%1）</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::ArgumentChecker</name>
+    <message>
+        <source>Expected %1, got %2</source>
+        <translation>应为%1，实际为%2</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the allowed values: %2</source>
+        <translation>%1 不是允许的值之一：%2</translation>
+    </message>
+    <message>
+        <source>Missing required field “%1”</source>
+        <translation>缺少必填字段“%1”</translation>
+    </message>
+    <message>
+        <source>Unknown field “%1”: the schema allows no other fields</source>
+        <translation>未知字段“%1”：该 schema 不允许其他字段</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the schema (the model may have invented it)</source>
+        <translation>“%1”不在 schema 中（可能是模型臆造的）</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::BuiltinTools</name>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>“%1” is not a built-in tool</source>
+        <translation>“%1”不是内置工具</translation>
+    </message>
+    <message>
+        <source>The arguments do not fit the tool: %1</source>
+        <translation>参数与工具定义不符：%1</translation>
+    </message>
+    <message>
+        <source>Reading a file needs the user&apos;s approval, and it was not given</source>
+        <translation>读取文件需要用户批准，但用户未批准</translation>
+    </message>
+    <message>
+        <source>Unknown time zone “%1”: use an IANA name such as Asia/Shanghai or Europe/Berlin</source>
+        <translation>未知时区“%1”：请使用 IANA 名称，例如 Asia/Shanghai 或 Europe/Berlin</translation>
+    </message>
+    <message>
+        <source>No file was named</source>
+        <translation>未指定文件</translation>
+    </message>
+    <message>
+        <source>The file %1 does not exist</source>
+        <translation>文件 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read: %2</source>
+        <translation>无法读取文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a text file</source>
+        <translation>%1 不是文本文件</translation>
+    </message>
+    <message>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>
+
+[Truncated: the first %1 of %2 bytes are shown.]</source>
+        <translation>
+
+[已截断：仅显示 %2 字节中的前 %1 字节。]</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::CalcParser</name>
+    <message>
+        <source>The expression ends too early</source>
+        <translation>表达式过早结束</translation>
+    </message>
+    <message>
+        <source>Unexpected “%1” at column %2</source>
+        <translation>第 %2 列出现意外的“%1”</translation>
+    </message>
+    <message>
+        <source>The result at column %1 is not a real number</source>
+        <translation>第 %1 列的结果不是实数</translation>
+    </message>
+    <message>
+        <source>The result at column %1 is too large</source>
+        <translation>第 %1 列的结果过大</translation>
+    </message>
+    <message>
+        <source>Division by zero at column %1</source>
+        <translation>第 %1 列除以零</translation>
+    </message>
+    <message>
+        <source>Remainder of a division by zero at column %1</source>
+        <translation>第 %1 列对零取余</translation>
+    </message>
+    <message>
+        <source>The expression is nested too deeply</source>
+        <translation>表达式嵌套过深</translation>
+    </message>
+    <message>
+        <source>Division by zero at column %1 (zero to a negative power)</source>
+        <translation>第 %1 列除以零（零的负数次幂）</translation>
+    </message>
+    <message>
+        <source>A lone “.” at column %1 is not a number</source>
+        <translation>第 %1 列单独的“.”不是数字</translation>
+    </message>
+    <message>
+        <source>Malformed number at column %1</source>
+        <translation>第 %1 列的数字格式错误</translation>
+    </message>
+    <message>
+        <source>Missing “)” for the “(” at column %1</source>
+        <translation>第 %1 列的“(”缺少对应的“)”</translation>
+    </message>
+    <message>
+        <source>Unknown name “%1” at column %2</source>
+        <translation>第 %2 列的名称“%1”未知</translation>
+    </message>
+    <message>
+        <source>Missing “)” for %1( at column %2</source>
+        <translation>第 %2 列的 %1( 缺少对应的“)”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() takes %n argument(s), got %2 (column %3)</source>
+        <translation>
+            <numerusform>%1() 需要 %n 个参数，实际为 %2 个（第 %3 列）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() takes at least %n argument(s) (column %2)</source>
+        <translation>
+            <numerusform>%1() 至少需要 %n 个参数（第 %2 列）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1() takes %2 to %3 arguments, got %4 (column %5)</source>
+        <translation>%1() 需要 %2 到 %3 个参数，实际为 %4 个（第 %5 列）</translation>
+    </message>
+    <message>
+        <source>Square root of a negative number at column %1</source>
+        <translation>第 %1 列对负数开平方</translation>
+    </message>
+    <message>
+        <source>round() takes a whole number of decimals from 0 to 15 (column %1)</source>
+        <translation>round() 的小数位数必须是 0 到 15 之间的整数（第 %1 列）</translation>
+    </message>
+    <message>
+        <source>Logarithm of zero or a negative number at column %1</source>
+        <translation>第 %1 列对零或负数取对数</translation>
+    </message>
+    <message>
+        <source>Unknown function “%1” at column %2</source>
+        <translation>第 %2 列的函数“%1”未知</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::Calculator</name>
+    <message>
+        <source>The expression is too long (more than %1 characters)</source>
+        <translation>表达式过长（超过 %1 个字符）</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::DocumentChecker</name>
+    <message>
+        <source>The document must be a JSON array of tools: [{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}]</source>
+        <translation>文档必须是由工具组成的 JSON 数组：[{"type": "function", "function": {...}}]</translation>
+    </message>
+    <message>
+        <source>The name “%1” is already used by tool %2: names must be unique</source>
+        <translation>名称“%1”已被工具 %2 使用：名称必须唯一</translation>
+    </message>
+    <message>
+        <source>%1 tools: the documentation advises at most %2</source>
+        <translation>共 %1 个工具：文档建议最多 %2 个</translation>
+    </message>
+    <message>
+        <source>“%1” is not part of a tool definition and is not sent</source>
+        <translation>“%1”不属于工具定义，不会发送</translation>
+    </message>
+    <message>
+        <source>Each tool must be an object: {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>
+        <translation>每个工具都必须是对象：{"type": "function", "function": {...}}</translation>
+    </message>
+    <message>
+        <source>Missing &quot;type&quot;: it must be &quot;function&quot;</source>
+        <translation>缺少 "type"：其值必须为 "function"</translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; must be &quot;function&quot;</source>
+        <translation>"type" 必须为 "function"</translation>
+    </message>
+    <message>
+        <source>Missing &quot;function&quot; with the function&apos;s name, description and parameters</source>
+        <translation>缺少包含函数名称、描述和参数的 "function"</translation>
+    </message>
+    <message>
+        <source>&quot;function&quot; must be an object</source>
+        <translation>"function" 必须是对象</translation>
+    </message>
+    <message>
+        <source>Missing &quot;name&quot;</source>
+        <translation>缺少 "name"</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; must be a string</source>
+        <translation>"name" 必须是字符串</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid function name: use 1 to 64 letters, digits, _ or -</source>
+        <translation>“%1”不是有效的函数名：请使用 1 到 64 个字母、数字、_ 或 -</translation>
+    </message>
+    <message>
+        <source>No &quot;description&quot;: the model decides from it when to call the function</source>
+        <translation>没有 "description"：模型依据它决定何时调用该函数</translation>
+    </message>
+    <message>
+        <source>&quot;description&quot; must be a string</source>
+        <translation>"description" 必须是字符串</translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must be a JSON Schema object: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
+        <translation>"parameters" 必须是 JSON Schema 对象：{"type": "object", "properties": {...}}</translation>
+    </message>
+    <message>
+        <source>A property&apos;s schema must be an object such as {&quot;type&quot;: &quot;string&quot;}</source>
+        <translation>属性的 schema 必须是对象，例如 {"type": "string"}</translation>
+    </message>
+    <message>
+        <source>&quot;parameters&quot; must have &quot;type&quot;: &quot;object&quot;</source>
+        <translation>"parameters" 必须包含 "type": "object"</translation>
+    </message>
+    <message>
+        <source>No &quot;type&quot;: the model has to guess what to send</source>
+        <translation>没有 "type"：模型只能猜测要发送什么</translation>
+    </message>
+    <message>
+        <source>&quot;type&quot; must be a type name or a list of them</source>
+        <translation>"type" 必须是类型名称或类型名称列表</translation>
+    </message>
+    <message>
+        <source>Unknown type “%1”: use %2</source>
+        <translation>未知类型“%1”：请使用 %2</translation>
+    </message>
+    <message>
+        <source>&quot;enum&quot; must be a non-empty array of the allowed values</source>
+        <translation>"enum" 必须是由允许值组成的非空数组</translation>
+    </message>
+    <message>
+        <source>&quot;properties&quot; must be an object mapping each parameter name to its schema</source>
+        <translation>"properties" 必须是将各参数名映射到其 schema 的对象</translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; must be an array of parameter names</source>
+        <translation>"required" 必须是由参数名组成的数组</translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; must list parameter names (strings)</source>
+        <translation>"required" 必须列出参数名（字符串）</translation>
+    </message>
+    <message>
+        <source>“%1” is required but not defined in &quot;properties&quot;</source>
+        <translation>“%1”为必填项，但未在 "properties" 中定义</translation>
+    </message>
+    <message>
+        <source>An array without &quot;items&quot;: the model has to guess its elements</source>
+        <translation>数组缺少 "items"：模型只能猜测其元素</translation>
+    </message>
+</context>
+<context>
+    <name>ark::tools::ToolSchema</name>
+    <message>
+        <source>%1 (at %2)</source>
+        <translation>%1（位于 %2）</translation>
+    </message>
+    <message>
+        <source>This field appears twice in the same object; only the last one counts</source>
+        <translation>该字段在同一对象中出现了两次；仅最后一个有效</translation>
+    </message>
+    <message>
+        <source>The call names no function</source>
+        <translation>该调用未指定函数</translation>
+    </message>
+    <message>
+        <source>The model called “%1”, which is not among the tools</source>
+        <translation>模型调用了“%1”，但它不在工具列表中</translation>
+    </message>
+    <message>
+        <source>Built-in tools (calculator, date and time, read a file)</source>
+        <translation>内置工具（计算器、日期和时间、读取文件）</translation>
+    </message>
+    <message>
+        <source>Weather example from the documentation</source>
+        <translation>文档中的天气示例</translation>
+    </message>
+    <message>
+        <source>Empty list</source>
+        <translation>空列表</translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::AccountsPage</name>
     <message>
         <source>Acc&amp;ounts:</source>
@@ -631,6 +1608,356 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Cancel &amp;test</source>
         <translation>取消测试(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CatalogBrowser</name>
+    <message>
+        <source>Model Catalog</source>
+        <translation>模型目录</translation>
+    </message>
+    <message>
+        <source>Import Catalog…</source>
+        <translation>导入模型目录…</translation>
+    </message>
+    <message>
+        <source>Load a newer catalog file and review what it changes before using it</source>
+        <translation>加载更新的模型目录文件，并在使用前查看其改动</translation>
+    </message>
+    <message>
+        <source>Use Built-in Catalog</source>
+        <translation>使用内置模型目录</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>Server Signals</source>
+        <translation>服务器信号</translation>
+    </message>
+    <message>
+        <source>Search models by name, ID, capability or provider…</source>
+        <translation>按名称、ID、能力或服务商搜索模型…</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已下线模型</translation>
+    </message>
+    <message>
+        <source>Ark endpoint IDs (ep-…) you call. Link each to the model it serves so its capabilities, prices and retirement warnings apply; the server&apos;s answers confirm or correct the link.</source>
+        <translation>你调用的方舟接入点 ID（ep-…）。请将每个接入点关联到其对应的模型，以便应用该模型的能力、价格和下线提醒；服务器的响应会确认或更正关联。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Endpoint ID</source>
+        <translation>接入点 ID</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Confirmed by the server</source>
+        <translation>服务器确认</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Deprecation notices servers sent with their answers (Deprecation, Sunset and Link headers, or 410 Gone). They count even where the catalog says nothing.</source>
+        <translation>服务器随响应发送的弃用通知（Deprecation、Sunset 和 Link 响应头，或 410 Gone）。即使模型目录中没有相关信息，这些通知也同样有效。</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>What the server said</source>
+        <translation>服务器消息</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>忘记</translation>
+    </message>
+    <message>
+        <source>Remove the selected notice, e.g. after switching models</source>
+        <translation>移除所选通知，例如在切换模型之后</translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (imported), %2 models</source>
+        <translation>模型目录版本 %1（导入），%2 个模型</translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (built in), %2 models</source>
+        <translation>模型目录版本 %1（内置），%2 个模型</translation>
+    </message>
+    <message>
+        <source>Select a model to see its details.</source>
+        <translation>选择模型以查看详情。</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Serves</source>
+        <translation>对应模型</translation>
+    </message>
+    <message>
+        <source>not linked yet</source>
+        <translation>尚未关联</translation>
+    </message>
+    <message>
+        <source>Also written</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>服务商</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>context %1</source>
+        <translation>上下文 %1</translation>
+    </message>
+    <message>
+        <source>input up to %1</source>
+        <translation>输入最多 %1</translation>
+    </message>
+    <message>
+        <source>output up to %1</source>
+        <translation>输出最多 %1</translation>
+    </message>
+    <message>
+        <source>reasoning up to %1</source>
+        <translation>思考最多 %1</translation>
+    </message>
+    <message>
+        <source>max_completion_tokens up to %1</source>
+        <translation>max_completion_tokens 最多 %1</translation>
+    </message>
+    <message>
+        <source>Limits (tokens)</source>
+        <translation>限制（token）</translation>
+    </message>
+    <message>
+        <source>thinking modes: %1</source>
+        <translation>思考模式：%1</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>能力</translation>
+    </message>
+    <message>
+        <source>text only (as far as is known)</source>
+        <translation>仅文本（据目前所知）</translation>
+    </message>
+    <message>
+        <source>input %1, output %2</source>
+        <translation>输入 %1，输出 %2</translation>
+    </message>
+    <message>
+        <source>, cached input %1</source>
+        <translation>，缓存输入 %1</translation>
+    </message>
+    <message>
+        <source>%1 per image</source>
+        <translation>%1/张</translation>
+    </message>
+    <message>
+        <source>Prices (per million tokens)</source>
+        <translation>价格（每百万 token）</translation>
+    </message>
+    <message>
+        <source>not published</source>
+        <translation>未公布</translation>
+    </message>
+    <message>
+        <source>Announced</source>
+        <translation>公告时间</translation>
+    </message>
+    <message>
+        <source>End of sale</source>
+        <translation>停止售卖</translation>
+    </message>
+    <message>
+        <source>End of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <source> (tentative)</source>
+        <translation> (暂定)</translation>
+    </message>
+    <message>
+        <source>Not retired before</source>
+        <translation>不早于此时间下线</translation>
+    </message>
+    <message>
+        <source>Replacement</source>
+        <translation>替代模型</translation>
+    </message>
+    <message>
+        <source>At end of service</source>
+        <translation>停止服务后</translation>
+    </message>
+    <message>
+        <source>requests are answered by %1</source>
+        <translation>请求将由 %1 响应</translation>
+    </message>
+    <message>
+        <source>requests fail</source>
+        <translation>请求会失败</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>备选模型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Server signals</source>
+        <translation>服务器信号</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Import Model Catalog</source>
+        <translation>导入模型目录</translation>
+    </message>
+    <message>
+        <source>Model catalogs (*.json);;All files (*)</source>
+        <translation>模型目录 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1</source>
+        <translation>无法移除 %1</translation>
+    </message>
+    <message>
+        <source>not linked to a model yet</source>
+        <translation>尚未关联模型</translation>
+    </message>
+    <message>
+        <source>not in the catalog</source>
+        <translation>不在模型目录中</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未确认</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Edit Endpoint</source>
+        <translation>编辑接入点</translation>
+    </message>
+    <message>
+        <source>Add Endpoint</source>
+        <translation>添加接入点</translation>
+    </message>
+    <message>
+        <source>A name you recognise, e.g. “Support bot”</source>
+        <translation>便于识别的名称，例如“客服机器人”</translation>
+    </message>
+    <message>
+        <source>Endpoint ID:</source>
+        <translation>接入点 ID：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Serves model:</source>
+        <translation>对应模型：</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <source>Remove Endpoint</source>
+        <translation>移除接入点</translation>
+    </message>
+    <message>
+        <source>Forget endpoint %1? Conversations that use it keep its ID.</source>
+        <translation>要忘记接入点 %1 吗？使用它的对话会保留其 ID。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CatalogImportDialog</name>
+    <message>
+        <source>Import Model Catalog</source>
+        <translation>导入模型目录</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>This file is not a catalog this version of Ark Workbench can read.</source>
+        <translation>该文件不是当前版本的方舟工作台可读取的模型目录。</translation>
+    </message>
+    <message>
+        <source>Catalog version %1 (in use: %2; built in: %3), %4 models.</source>
+        <translation>模型目录版本 %1（当前使用：%2；内置：%3），%4 个模型。</translation>
+    </message>
+    <message>
+        <source>It is not newer than the built-in catalog, so it would never be used.</source>
+        <translation>它不比内置模型目录新，因此永远不会被使用。</translation>
+    </message>
+    <message>
+        <source>Note: it is not newer than the catalog in use; accepting it replaces that one.</source>
+        <translation>注意：它不比当前使用的模型目录新；接受后将替换当前目录。</translation>
+    </message>
+    <message>
+        <source>Changes against the catalog in use:</source>
+        <translation>相对于当前模型目录的变化：</translation>
+    </message>
+    <message>
+        <source>Problems found (%1):</source>
+        <translation>发现的问题（%1）：</translation>
+    </message>
+    <message>
+        <source>The rest of the catalog loads; entries with problems are used as far as they go.</source>
+        <translation>模型目录的其余部分会正常加载；有问题的条目会尽可能使用。</translation>
+    </message>
+    <message>
+        <source>Use This Catalog</source>
+        <translation>使用此模型目录</translation>
     </message>
 </context>
 <context>
@@ -867,6 +2194,441 @@ and prints each event as one JSON line.</source>
     <message>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy reasonin&amp;g</source>
+        <translation>复制思考过程(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide reasoning</source>
+        <translation>隐藏思考过程(&amp;H)</translation>
+    </message>
+    <message>
+        <source>S&amp;how reasoning</source>
+        <translation>显示思考过程(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::CostCalculatorPane</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Filter models</source>
+        <translation>筛选模型</translation>
+    </message>
+    <message>
+        <source>Type token counts</source>
+        <translation>输入 token 数</translation>
+    </message>
+    <message>
+        <source>Count a text</source>
+        <translation>计算文本</translation>
+    </message>
+    <message>
+        <source>Paste the text to count; it is counted for each selected model.</source>
+        <translation>粘贴要计算的文本；将按每个所选模型分别计算。</translation>
+    </message>
+    <message>
+        <source>Input tokens (cache hits included):</source>
+        <translation>输入 token 数（含缓存命中）：</translation>
+    </message>
+    <message>
+        <source>Cached input tokens:</source>
+        <translation>缓存输入 token 数：</translation>
+    </message>
+    <message>
+        <source>Output tokens (reasoning included):</source>
+        <translation>输出 token 数（含思考）：</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Input cost</source>
+        <translation>输入费用</translation>
+    </message>
+    <message>
+        <source>Cached cost</source>
+        <translation>缓存费用</translation>
+    </message>
+    <message>
+        <source>Output cost</source>
+        <translation>输出费用</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Next tier boundary</source>
+        <translation>下一档位边界</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 · prices in %2</source>
+        <translation>%1 · 以 %2 计价</translation>
+    </message>
+    <message>
+        <source>Estimated: this provider has no tokenization API.</source>
+        <translation>估算值：该服务商没有分词 API。</translation>
+    </message>
+    <message>
+        <source>Estimated: token counting is not available here.</source>
+        <translation>估算值：此处无法计算 token 数。</translation>
+    </message>
+    <message>
+        <source>Single price</source>
+        <translation>单一价格</translation>
+    </message>
+    <message>
+        <source>input from %1 tokens (%2 more): %3</source>
+        <translation>输入达到 %1 token（还差 %2）：%3</translation>
+    </message>
+    <message>
+        <source>no tier above %1 input tokens</source>
+        <translation>输入超过 %1 token 后没有更高档位</translation>
+    </message>
+    <message>
+        <source>output from %1 tokens (%2 more): %3</source>
+        <translation>输出达到 %1 token（还差 %2）：%3</translation>
+    </message>
+    <message>
+        <source>Highest tier</source>
+        <translation>最高档位</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Paste or type a text to count it.</source>
+        <translation>粘贴或输入文本以计算 token 数。</translation>
+    </message>
+    <message>
+        <source>≈ marks estimated counts. %1</source>
+        <translation>≈ 表示估算值。%1</translation>
+    </message>
+    <message>
+        <source>Counted exactly by the tokenization API.</source>
+        <translation>已由分词 API 精确计算。</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Pick one or more models to compare their costs.</source>
+        <translation>选择一个或多个模型以比较费用。</translation>
+    </message>
+    <message>
+        <source>No selected model has a price for these counts.</source>
+        <translation>所选模型均没有适用于这些 token 数的价格。</translation>
+    </message>
+    <message>
+        <source>Cheapest in %1: %2 at %3</source>
+        <translation>以 %1 计价最便宜：%2，%3</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::DeprecationBanner</name>
+    <message>
+        <source>%1 (endpoint serving %2)</source>
+        <translation>%1（对应 %2 的接入点）</translation>
+    </message>
+    <message>
+        <source>Choose Another Model…</source>
+        <translation>选择其他模型…</translation>
+    </message>
+    <message>
+        <source>Hide this notice for this conversation</source>
+        <translation>在此对话中隐藏此通知</translation>
+    </message>
+    <message>
+        <source>Hide notice</source>
+        <translation>隐藏通知</translation>
+    </message>
+    <message>
+        <source>%1 is being retired</source>
+        <translation>%1 即将下线</translation>
+    </message>
+    <message>
+        <source>%1 is past its end of sale</source>
+        <translation>%1 已停止售卖</translation>
+    </message>
+    <message>
+        <source>%1 is retired: its requests are answered by %2</source>
+        <translation>%1 已下线：其请求将由 %2 响应</translation>
+    </message>
+    <message>
+        <source>%1 is retired: requests to it fail</source>
+        <translation>%1 已下线：对它的请求会失败</translation>
+    </message>
+    <message>
+        <source>announced %1</source>
+        <translation>%1 公告</translation>
+    </message>
+    <message>
+        <source>end of sale %1</source>
+        <translation>%1 停止售卖</translation>
+    </message>
+    <message>
+        <source>end of service %1</source>
+        <translation>%1 停止服务</translation>
+    </message>
+    <message>
+        <source>Dates: %1</source>
+        <translation>日期：%1</translation>
+    </message>
+    <message>
+        <source>Existing endpoints still serve it, but no new endpoints can be created.</source>
+        <translation>现有接入点仍可使用该模型，但无法再创建新的接入点。</translation>
+    </message>
+    <message>
+        <source>After the end of service its requests are answered by %1.</source>
+        <translation>停止服务后，其请求将由 %1 响应。</translation>
+    </message>
+    <message>
+        <source>After the end of service, requests to it fail.</source>
+        <translation>停止服务后，对它的请求会失败。</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Candidates: %1</source>
+        <translation>备选模型：%1</translation>
+    </message>
+    <message>
+        <source>%1 is gone: the server answered 410 Gone</source>
+        <translation>%1 已不可用：服务器返回 410 Gone</translation>
+    </message>
+    <message>
+        <source>Sunset: %1</source>
+        <translation>停止服务：%1</translation>
+    </message>
+    <message>
+        <source>Replacement: %1</source>
+        <translation>替代模型：%1</translation>
+    </message>
+    <message>
+        <source>Migration guide</source>
+        <translation>迁移指南</translation>
+    </message>
+    <message>
+        <source>The server reports that %1 was retired</source>
+        <translation>服务器报告 %1 已下线</translation>
+    </message>
+    <message>
+        <source>The server reports that %1 is deprecated</source>
+        <translation>服务器报告 %1 已弃用</translation>
+    </message>
+    <message>
+        <source>Deprecated since %1</source>
+        <translation>自 %1 起已弃用</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s deprecation notice</source>
+        <translation>服务商的弃用通知</translation>
+    </message>
+    <message>
+        <source>The server also reports: %1</source>
+        <translation>服务器还报告：%1</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>切换到 %1</translation>
+    </message>
+    <message>
+        <source>Keep this conversation and send its next messages to %1</source>
+        <translation>保留此对话，并将后续消息发送给 %1</translation>
+    </message>
+    <message>
+        <source>Retired Model</source>
+        <translation>已下线的模型</translation>
+    </message>
+    <message>
+        <source>Send Anyway</source>
+        <translation>仍然发送</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ExchangeInspector</name>
+    <message numerus="yes">
+        <source>… %n more event(s) (%1 bytes) not kept</source>
+        <translation>
+            <numerusform>… 另有 %n 个事件（%1 字节）未保留</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Decoded</source>
+        <translation>解码结果</translation>
+    </message>
+    <message>
+        <source>Exchanges</source>
+        <translation>交互记录</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>标头</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应</translation>
+    </message>
+    <message>
+        <source>Copy as curl</source>
+        <translation>复制为 curl</translation>
+    </message>
+    <message>
+        <source>Copy a curl command that repeats this request; it reads the key from $ARK_API_KEY.</source>
+        <translation>复制可重放此请求的 curl 命令；命令从 $ARK_API_KEY 读取 API Key。</translation>
+    </message>
+    <message>
+        <source>Export this…</source>
+        <translation>导出此项…</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>全部导出…</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <source>No requests yet in this conversation.</source>
+        <translation>此对话中尚无请求。</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>状态 %1</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>耗时 %1</translation>
+    </message>
+    <message>
+        <source>first byte %1</source>
+        <translation>首字节 %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>重试 %1</translation>
+    </message>
+    <message>
+        <source>request id %1</source>
+        <translation>请求 ID %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The headers the app sets. Qt&apos;s HTTP stack adds Host, User-Agent, Connection and Accept-Encoding itself.</source>
+        <translation>应用设置的标头。Qt 的 HTTP 模块会自行添加 Host、User-Agent、Connection 和 Accept-Encoding。</translation>
+    </message>
+    <message>
+        <source>Response (not yet received)</source>
+        <translation>响应（尚未收到）</translation>
+    </message>
+    <message>
+        <source>(empty body)</source>
+        <translation>（空响应体）</translation>
+    </message>
+    <message>
+        <source>(no body) %1</source>
+        <translation>（无响应体）%1</translation>
+    </message>
+    <message>
+        <source>No exchange is selected.</source>
+        <translation>未选择交互。</translation>
+    </message>
+    <message>
+        <source>There are no exchanges to export.</source>
+        <translation>没有可导出的交互。</translation>
+    </message>
+    <message>
+        <source>Export exchange</source>
+        <translation>导出交互</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported.</source>
+        <translation>已导出。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export all exchanges</source>
+        <translation>导出所有交互</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +2963,178 @@ and prints each event as one JSON line.</source>
         <source>stopped: %1</source>
         <translation>停止原因：%1</translation>
     </message>
+    <message>
+        <source>Show or hide the model&apos;s reasoning</source>
+        <translation>显示或隐藏模型的思考过程</translation>
+    </message>
+    <message>
+        <source>Copy the reasoning</source>
+        <translation>复制思考过程</translation>
+    </message>
+    <message>
+        <source>The model used its whole output budget while thinking and gave no answer. Raise max tokens and retry.</source>
+        <translation>模型在思考时用完了全部输出额度，未给出回答。请调高最大 token 数后重试。</translation>
+    </message>
+    <message>
+        <source>Thinking… %1 s</source>
+        <translation>思考中… %1 秒</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>思考过程</translation>
+    </message>
+    <message>
+        <source>Thought for %1 s</source>
+        <translation>已思考 %1 秒</translation>
+    </message>
+    <message>
+        <source>1 reasoning token</source>
+        <translation>1 个思考 token</translation>
+    </message>
+    <message>
+        <source>%1 reasoning tokens</source>
+        <translation>%1 个思考 token</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ModelPicker</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Switch Model…</source>
+        <translation>切换模型…</translation>
+    </message>
+    <message>
+        <source>Choose a model…</source>
+        <translation>选择模型…</translation>
+    </message>
+    <message>
+        <source>Choose a model (%1)</source>
+        <translation>选择模型（%1）</translation>
+    </message>
+    <message>
+        <source>%1
+Not in the model catalog: no capabilities, prices or lifecycle are known.
+Switch model (%2)</source>
+        <translation>%1
+不在模型目录中：能力、价格和生命周期均未知。
+切换模型（%2）</translation>
+    </message>
+    <message>
+        <source>Switch model (%1)</source>
+        <translation>切换模型（%1）</translation>
+    </message>
+    <message>
+        <source>%1 · retires %2</source>
+        <translation>%1 · %2 下线</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ModelRowDelegate</name>
+    <message>
+        <source>serves %1</source>
+        <translation>对应 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::QuickSwitcher</name>
+    <message>
+        <source>Switch model</source>
+        <translation>切换模型</translation>
+    </message>
+    <message>
+        <source>Search models by name, ID, capability or provider…</source>
+        <translation>按名称、ID、能力或服务商搜索模型…</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>搜索模型</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>显示已下线模型</translation>
+    </message>
+    <message>
+        <source>Also list models whose provider has stopped serving them</source>
+        <translation>同时列出服务商已停止提供服务的模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Use anyway</source>
+        <translation>仍然使用</translation>
+    </message>
+    <message>
+        <source>↑↓ move · Enter picks · Esc closes</source>
+        <translation>↑↓ 移动 · Enter 选择 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>No model matches. Enter uses “%1” as a model or endpoint ID.</source>
+        <translation>没有匹配的模型。按 Enter 将“%1”用作模型 ID 或接入点 ID。</translation>
+    </message>
+    <message>
+        <source>Retired models hidden: %1 (tick “Show retired” to list them).</source>
+        <translation>已隐藏下线模型：%1（勾选“显示已下线模型”可列出）。</translation>
+    </message>
+    <message>
+        <source>%1 is retired: %2. Requests to it may fail or be answered by another model. Press Enter again to use it anyway.</source>
+        <translation>%1 已下线：%2。对它的请求可能失败，或由其他模型响应。再次按 Enter 仍可使用。</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>使用 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::RetiringSoonDialog</name>
+    <message>
+        <source>Models Retiring Soon</source>
+        <translation>即将下线的模型</translation>
+    </message>
+    <message>
+        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in Model Catalog.</source>
+        <translation>以下对话和接入点使用的模型即将停止服务。打开对话即可一键切换其模型；接入点请在控制台和“模型目录”中关联到更新的模型。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Retires</source>
+        <translation>下线时间</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>接入点</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Don&apos;t remind me again about these</source>
+        <translation>不再提醒这些项目</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::SettingsDialog</name>
@@ -1283,6 +3217,604 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Model reasoning</source>
+        <translation>模型思考过程</translation>
+    </message>
+    <message>
+        <source>Always e&amp;xpanded</source>
+        <translation>始终展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Expanded while &amp;thinking, collapsed when the answer starts</source>
+        <translation>思考时展开，开始回答后折叠(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Always colla&amp;psed</source>
+        <translation>始终折叠(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Click a message&apos;s Thinking header to expand or collapse it by hand.</source>
+        <translation>点击消息的“思考”标题可手动展开或折叠。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::TokenMeter</name>
+    <message>
+        <source>Estimated: token counting is not available here.</source>
+        <translation>估算值：此处无法计算 token 数。</translation>
+    </message>
+    <message>
+        <source>Draft %1 · conversation %2 tokens</source>
+        <translation>草稿 %1 · 对话 %2 token</translation>
+    </message>
+    <message>
+        <source>System prompt: %1
+History: %2
+Tools: %3
+Draft: %4</source>
+        <translation>系统提示词：%1
+历史消息：%2
+工具：%3
+草稿：%4</translation>
+    </message>
+    <message>
+        <source>Estimated counts.</source>
+        <translation>估算值。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>Context window of %1: %2 tokens (input, answer and reasoning together).</source>
+        <translation>%1 的上下文窗口：%2 token（输入、回答和思考合计）。</translation>
+    </message>
+    <message>
+        <source>Over the input limit of %1 tokens by %2 tokens</source>
+        <translation>超出 %1 token 的输入上限 %2 token</translation>
+    </message>
+    <message>
+        <source>A long answer may not fit: %1 tokens of the window are left</source>
+        <translation>较长的回答可能放不下：窗口仅剩 %1 token</translation>
+    </message>
+    <message>
+        <source>Cost unknown: no model chosen.</source>
+        <translation>费用未知：未选择模型。</translation>
+    </message>
+    <message>
+        <source>Cost unknown: the catalog does not know %1.</source>
+        <translation>费用未知：模型目录中没有 %1。</translation>
+    </message>
+    <message>
+        <source>Cost unknown: %1</source>
+        <translation>费用未知：%1</translation>
+    </message>
+    <message>
+        <source>no max tokens set</source>
+        <translation>未设置最大 token 数</translation>
+    </message>
+    <message>
+        <source>up to the model&apos;s %1 tokens</source>
+        <translation>最多为模型上限 %1 token</translation>
+    </message>
+    <message>
+        <source>up to %1 tokens</source>
+        <translation>最多 %1 token</translation>
+    </message>
+    <message>
+        <source>Sending now: %1 – %2</source>
+        <translation>现在发送：%1 – %2</translation>
+    </message>
+    <message>
+        <source>Sending now: from %1</source>
+        <translation>现在发送：%1 起</translation>
+    </message>
+    <message>
+        <source> (input %1, output %2)</source>
+        <translation> (输入 %1，输出 %2)</translation>
+    </message>
+    <message>
+        <source> (output %1)</source>
+        <translation> (输出 %1)</translation>
+    </message>
+    <message>
+        <source> · tier %1</source>
+        <translation> · 档位 %1</translation>
+    </message>
+    <message>
+        <source>%1+ tokens</source>
+        <translation>%1+ token</translation>
+    </message>
+    <message>
+        <source>%1–%2 tokens</source>
+        <translation>%1–%2 token</translation>
+    </message>
+    <message>
+        <source>output %1: tier %2</source>
+        <translation>输出 %1：档位 %2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>, or </source>
+        <translation>，或 </translation>
+    </message>
+    <message>
+        <source>Input is billed exactly for its %1 tokens; no cache hit is assumed.</source>
+        <translation>输入按实际的 %1 token 计费；不计缓存命中。</translation>
+    </message>
+    <message>
+        <source>Single price</source>
+        <translation>单一价格</translation>
+    </message>
+    <message>
+        <source>unbounded</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>%1: input %2; output %3 to %4 tokens; total %5 to %6</source>
+        <translation>%1：输入 %2；输出 %3 到 %4 token；合计 %5 到 %6</translation>
+    </message>
+    <message>
+        <source>Counts are estimates.</source>
+        <translation>token 数为估算值。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ToolCallInspector</name>
+    <message>
+        <source>Arguments</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Result sent back:</source>
+        <translation>回传结果：</translation>
+    </message>
+    <message>
+        <source>Type the result for the model, or run the tool…</source>
+        <translation>输入要返回给模型的结果，或运行工具…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run this built-in tool here and use its output as the result</source>
+        <translation>在此运行该内置工具，并将其输出用作结果</translation>
+    </message>
+    <message>
+        <source>Return Error</source>
+        <translation>返回错误</translation>
+    </message>
+    <message>
+        <source>Tell the model the call failed (with the text above, or the problems found in its arguments)</source>
+        <translation>告知模型调用失败（附上方文本，或参数中发现的问题）</translation>
+    </message>
+    <message>
+        <source>Send Result</source>
+        <translation>发送结果</translation>
+    </message>
+    <message>
+        <source>Use the text above as this call&apos;s result</source>
+        <translation>将上方文本用作此调用的结果</translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>（无 ID）</translation>
+    </message>
+    <message>
+        <source>Run (asks first)…</source>
+        <translation>运行（先询问）…</translation>
+    </message>
+    <message>
+        <source>Arguments still arriving…</source>
+        <translation>参数仍在接收中…</translation>
+    </message>
+    <message>
+        <source>The answer broke off: this call is incomplete and cannot be answered.</source>
+        <translation>回答中断：此调用不完整，无法回复。</translation>
+    </message>
+    <message>
+        <source>The arguments fit the function&apos;s schema.</source>
+        <translation>参数符合函数的 schema。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Continue with These Results</source>
+        <translation>使用这些结果继续</translation>
+    </message>
+    <message>
+        <source>Send the answers back to the model and let it go on</source>
+        <translation>将结果发回模型，让其继续回答</translation>
+    </message>
+    <message>
+        <source>The model is answering…</source>
+        <translation>模型正在回答…</translation>
+    </message>
+    <message>
+        <source>No tool calls in the current answer.</source>
+        <translation>当前回答中没有工具调用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool call(s)</source>
+        <translation>
+            <numerusform>%n 个工具调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>arriving…</source>
+        <translation>接收中…</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>results sent</source>
+        <translation>结果已发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n awaiting an answer</source>
+        <translation>
+            <numerusform>%n 个等待回复</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all answered: continue when ready</source>
+        <translation>已全部回复：准备好后即可继续</translation>
+    </message>
+    <message>
+        <source>The model wrote: %1</source>
+        <translation>模型写道：%1</translation>
+    </message>
+    <message>
+        <source>Choose a Text File for the Model</source>
+        <translation>为模型选择文本文件</translation>
+    </message>
+    <message>
+        <source>Read a File?</source>
+        <translation>读取文件？</translation>
+    </message>
+    <message>
+        <source>The model asks to read this file. Its text will be sent to the model:
+
+%1</source>
+        <translation>模型请求读取此文件。文件内容将发送给模型：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Read This File</source>
+        <translation>读取此文件</translation>
+    </message>
+    <message>
+        <source>Choose Another File…</source>
+        <translation>选择其他文件…</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ToolsEditor</name>
+    <message>
+        <source>Function definitions (JSON)</source>
+        <translation>函数定义（JSON）</translation>
+    </message>
+    <message>
+        <source>Start from a Preset</source>
+        <translation>从预设开始</translation>
+    </message>
+    <message>
+        <source>[
+  {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: &quot;...&quot;, &quot;description&quot;: &quot;...&quot;, &quot;parameters&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {}}}}
+]</source>
+        <translation>[
+  {"type": "function", "function": {"name": "...", "description": "...", "parameters": {"type": "object", "properties": {}}}}
+]</translation>
+    </message>
+    <message>
+        <source>Function definitions</source>
+        <translation>函数定义</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Tool choice:</source>
+        <translation>工具选择：</translation>
+    </message>
+    <message>
+        <source>Default (not sent; the API allows several)</source>
+        <translation>默认（不发送；API 允许多个）</translation>
+    </message>
+    <message>
+        <source>Allow several calls per answer</source>
+        <translation>每次回答允许多个调用</translation>
+    </message>
+    <message>
+        <source>At most one call per answer</source>
+        <translation>每次回答最多一个调用</translation>
+    </message>
+    <message>
+        <source>Parallel tool calls:</source>
+        <translation>并行工具调用：</translation>
+    </message>
+    <message>
+        <source>Run built-in tools without asking (calculator, date and time; reading a file always asks)</source>
+        <translation>无需询问直接运行内置工具（计算器、日期和时间；读取文件始终会询问）</translation>
+    </message>
+    <message>
+        <source>How many times in a row the model may call tools before it has to answer</source>
+        <translation>模型在必须回答之前最多可连续调用工具的次数</translation>
+    </message>
+    <message>
+        <source>Round limit:</source>
+        <translation>轮次上限：</translation>
+    </message>
+    <message>
+        <source>The selected model does not accept this setting; it is not sent.</source>
+        <translation>所选模型不支持此设置，因此不会发送。</translation>
+    </message>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no tools are sent until the errors are fixed.</source>
+        <translation>修复错误前不会发送任何工具。</translation>
+    </message>
+    <message>
+        <source>No tools: the model answers without calling any.</source>
+        <translation>没有工具：模型将直接回答，不调用任何工具。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s): %1</source>
+        <translation>
+            <numerusform>%n 个工具：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Default (not sent; auto when there are tools)</source>
+        <translation>默认（不发送；有工具时为 auto）</translation>
+    </message>
+    <message>
+        <source>auto — the model decides</source>
+        <translation>auto — 由模型决定</translation>
+    </message>
+    <message>
+        <source>none — no tool calls</source>
+        <translation>none — 不调用工具</translation>
+    </message>
+    <message>
+        <source>required — must call a tool</source>
+        <translation>required — 必须调用工具</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>调用 %1</translation>
+    </message>
+    <message>
+        <source>Call %1 (not among the tools: not sent)</source>
+        <translation>调用 %1（不在工具列表中：不发送）</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::UsageView</name>
+    <message>
+        <source>&amp;Requests of:</source>
+        <translation>请求范围(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the listed requests as a CSV file</source>
+        <translation>将列出的请求保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Per conversation</source>
+        <translation>按对话</translation>
+    </message>
+    <message>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>按模型</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Cached</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>思考</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Conversation #%1</source>
+        <translation>对话 #%1</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Tool round</source>
+        <translation>工具调用轮次</translation>
+    </message>
+    <message>
+        <source>Token count</source>
+        <translation>token 计数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>生成标题</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>unknown (no price)</source>
+        <translation>未知（无价格）</translation>
+    </message>
+    <message numerus="yes">
+        <source> + %n request(s) without a price</source>
+        <translation>
+            <numerusform> + %n 个无价格的请求</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation>所有对话</translation>
+    </message>
+    <message>
+        <source>single price</source>
+        <translation>单一价格</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>请求 ID：%1</translation>
+    </message>
+    <message>
+        <source>Double-click to list its requests</source>
+        <translation>双击以列出其请求</translation>
+    </message>
+    <message>
+        <source>No requests recorded yet.</source>
+        <translation>尚未记录任何请求。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n request(s), %2 input (%3 cached), %4 output (%5 reasoning) tokens</source>
+        <translation>
+            <numerusform>%1：%n 个请求，输入 %2 token（缓存 %3），输出 %4 token（思考 %5）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total of %1</source>
+        <translation>%1 合计</translation>
+    </message>
+    <message>
+        <source>Total of all requests</source>
+        <translation>所有请求合计</translation>
+    </message>
+    <message>
+        <source>Export Usage as CSV</source>
+        <translation>将用量导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>The usage could not be saved to %1:
+%2</source>
+        <translation>无法将用量保存到 %1：
+%2</translation>
     </message>
 </context>
 </TS>
