@@ -78,6 +78,71 @@ ChatMessage ChatMessage::toolResult(const QString& callId, const QString& conten
     return message;
 }
 
+ChatMessage ChatMessage::assistantToolCalls(const QString& content, std::vector<ToolCall> calls)
+{
+    ChatMessage message = textMessage(Role::Assistant, content);
+    message.toolCalls = std::move(calls);
+    return message;
+}
+
+ToolChoice ToolChoice::named(const QString& function)
+{
+    ToolChoice choice;
+    choice.mode = Mode::Function;
+    choice.function = function;
+    return choice;
+}
+
+nlohmann::json ToolChoice::toJson() const
+{
+    switch (mode) {
+    case Mode::Unset:
+        return nullptr;
+    case Mode::Auto:
+        return "auto";
+    case Mode::None:
+        return "none";
+    case Mode::Required:
+        return "required";
+    case Mode::Function:
+        return {{"type", "function"}, {"name", function.toStdString()}};
+    }
+    return nullptr;
+}
+
+std::optional<ToolChoice> ToolChoice::fromJson(const nlohmann::json& value)
+{
+    ToolChoice choice;
+    if (value.is_null())
+        return choice;
+    if (value.is_string()) {
+        const std::string& text = value.get_ref<const std::string&>();
+        if (text == "auto")
+            choice.mode = Mode::Auto;
+        else if (text == "none")
+            choice.mode = Mode::None;
+        else if (text == "required")
+            choice.mode = Mode::Required;
+        else
+            return std::nullopt;
+        return choice;
+    }
+    if (!value.is_object())
+        return std::nullopt;
+    const auto type = value.find("type");
+    if (type != value.end() && !(type->is_string() && type->get_ref<const std::string&>() == "function"))
+        return std::nullopt;
+    const nlohmann::json* name = nullptr;
+    if (const auto flat = value.find("name"); flat != value.end())
+        name = &*flat;
+    else if (const auto nested = value.find("function"); nested != value.end() && nested->is_object())
+        if (const auto inner = nested->find("name"); inner != nested->end())
+            name = &*inner;
+    if (!name || !name->is_string() || name->get_ref<const std::string&>().empty())
+        return std::nullopt;
+    return named(QString::fromStdString(name->get<std::string>()));
+}
+
 QString thinkingModeName(ThinkingMode mode)
 {
     switch (mode) {

@@ -52,12 +52,34 @@ struct ChatMessage {
     static ChatMessage user(const QString& text);
     static ChatMessage assistant(const QString& text);
     static ChatMessage toolResult(const QString& callId, const QString& content, const QString& name = {});
+    // The assistant turn that called tools, as history sends it back: content (may be empty) and the
+    // calls in index order; never reasoning.
+    static ChatMessage assistantToolCalls(const QString& content, std::vector<ToolCall> calls);
 };
 
 struct ToolDefinition {
     QString name;
     QString description;
     nlohmann::json parameters; // a JSON Schema object; null = not sent
+};
+
+// tool_choice (doubao-seed-1-6 only). The object form is documented as flat {"type":"function",
+// "name":"<tool>"} (digest §2.6; the docs show no example), not OpenAI's nested {"function":{"name"}}.
+struct ToolChoice
+{
+    enum class Mode { Unset, Auto, None, Required, Function };
+    Mode mode = Mode::Unset;
+    QString function; // Mode::Function: the tool's name
+
+    static ToolChoice named(const QString& function);
+    nlohmann::json toJson() const; // null for Unset
+    // Reads what toJson writes; also OpenAI's nested object form. nullopt when not understood.
+    static std::optional<ToolChoice> fromJson(const nlohmann::json& value);
+    bool operator==(const ToolChoice& other) const
+    {
+        return mode == other.mode && function == other.function;
+    }
+    bool operator!=(const ToolChoice& other) const { return !(*this == other); }
 };
 
 enum class ThinkingMode { Unset, Enabled, Disabled, Auto };

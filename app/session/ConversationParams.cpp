@@ -1,5 +1,6 @@
 #include "ConversationParams.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -18,6 +19,11 @@ const char* const kFrequencyPenalty = "frequency_penalty";
 const char* const kPresencePenalty = "presence_penalty";
 const char* const kStop = "stop";
 const char* const kThinking = "thinking";
+const char* const kToolsJson = "tools_json";
+const char* const kToolChoice = "tool_choice";
+const char* const kParallelToolCalls = "parallel_tool_calls";
+const char* const kAutoRunBuiltinTools = "auto_run_builtin_tools";
+const char* const kToolRoundLimit = "tool_round_limit";
 
 std::optional<double> readDouble(const json& object, const char* key)
 {
@@ -80,7 +86,25 @@ api::ThinkingMode readThinking(const json& object)
         .value_or(api::ThinkingMode::Unset);
 }
 
+std::optional<bool> readBool(const json& object, const char* key)
+{
+    const auto it = object.find(key);
+    if (it == object.end() || !it->is_boolean())
+        return std::nullopt;
+    return it->get<bool>();
+}
+
 } // namespace
+
+tools::ToolsDocument ConversationParams::toolsDocument() const
+{
+    return tools::ToolSchema::parseDocument(toolsJson);
+}
+
+std::vector<api::ToolDefinition> ConversationParams::tools() const
+{
+    return toolsDocument().tools;
+}
 
 QString ConversationParams::toJson() const
 {
@@ -103,6 +127,16 @@ QString ConversationParams::toJson() const
     }
     if (thinking != api::ThinkingMode::Unset)
         object[kThinking] = {{"type", api::thinkingModeName(thinking).toStdString()}};
+    if (!toolsJson.isEmpty())
+        object[kToolsJson] = toolsJson.toStdString();
+    if (toolChoice.mode != api::ToolChoice::Mode::Unset)
+        object[kToolChoice] = toolChoice.toJson();
+    if (parallelToolCalls)
+        object[kParallelToolCalls] = *parallelToolCalls;
+    if (autoRunBuiltinTools)
+        object[kAutoRunBuiltinTools] = true;
+    if (toolRoundLimit != kDefaultToolRoundLimit)
+        object[kToolRoundLimit] = toolRoundLimit;
     return QString::fromStdString(object.dump());
 }
 
@@ -120,6 +154,14 @@ ConversationParams ConversationParams::fromJson(const QString& text)
     params.presencePenalty = readDouble(object, kPresencePenalty);
     params.stop = readStop(object);
     params.thinking = readThinking(object);
+    if (const auto it = object.find(kToolsJson); it != object.end() && it->is_string())
+        params.toolsJson = QString::fromStdString(it->get<std::string>());
+    if (const auto it = object.find(kToolChoice); it != object.end())
+        params.toolChoice = api::ToolChoice::fromJson(*it).value_or(api::ToolChoice{});
+    params.parallelToolCalls = readBool(object, kParallelToolCalls);
+    params.autoRunBuiltinTools = readBool(object, kAutoRunBuiltinTools).value_or(false);
+    const std::optional<int> limit = readPositiveInt(object, kToolRoundLimit);
+    params.toolRoundLimit = limit && *limit <= kMaxToolRoundLimit ? *limit : kDefaultToolRoundLimit;
     return params;
 }
 
@@ -133,6 +175,16 @@ api::ChatParameters ConversationParams::toChatParameters() const
     out.presencePenalty = presencePenalty;
     out.stop = stop.mid(0, kMaxStopSequences);
     out.thinking = thinking;
+    const std::vector<api::ToolDefinition> offered = tools();
+    if (!offered.empty()) {
+        const bool namedToolMissing =
+            toolChoice.mode == api::ToolChoice::Mode::Function &&
+            std::none_of(offered.begin(), offered.end(),
+                         [this](const api::ToolDefinition& t) { return t.name == toolChoice.function; });
+        if (!namedToolMissing)
+            out.toolChoice = toolChoice.toJson();
+        out.parallelToolCalls = parallelToolCalls;
+    }
     return out;
 }
 
@@ -140,7 +192,10 @@ bool ConversationParams::operator==(const ConversationParams& other) const
 {
     return model == other.model && systemPrompt == other.systemPrompt && temperature == other.temperature &&
            topP == other.topP && maxTokens == other.maxTokens && frequencyPenalty == other.frequencyPenalty &&
-           presencePenalty == other.presencePenalty && stop == other.stop && thinking == other.thinking;
+           presencePenalty == other.presencePenalty && stop == other.stop && thinking == other.thinking &&
+           toolsJson == other.toolsJson && toolChoice == other.toolChoice &&
+           parallelToolCalls == other.parallelToolCalls && autoRunBuiltinTools == other.autoRunBuiltinTools &&
+           toolRoundLimit == other.toolRoundLimit;
 }
 
 } // namespace ark::session

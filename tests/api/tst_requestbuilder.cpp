@@ -66,6 +66,11 @@ private slots:
     void invalidUtf16DoesNotThrow();
     void messageToJsonNeverSendsReasoning_data();
     void messageToJsonNeverSendsReasoning();
+    void toolChoice_data();
+    void toolChoice();
+    void toolChoiceFromJson_data();
+    void toolChoiceFromJson();
+    void assistantToolCallsMessage();
 };
 
 void TestRequestBuilder::build_data()
@@ -482,6 +487,100 @@ void TestRequestBuilder::messageToJsonNeverSendsReasoning()
     QVERIFY(out.dump().find("思考过程") == std::string::npos);
     QCOMPARE(out.at("content").get<std::string>(), std::string("内容"));
     QCOMPARE(out.contains("tool_calls"), withToolCalls);
+}
+
+void TestRequestBuilder::toolChoice_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<QString>("function");
+    QTest::addColumn<std::optional<bool>>("parallel");
+    QTest::addColumn<QByteArray>("fields"); // the tool fields expected in the body ({} = none)
+
+    using Mode = ToolChoice::Mode;
+    QTest::newRow("unset: not sent") << int(Mode::Unset) << QString() << std::optional<bool>()
+                                     << QByteArray("{}");
+    QTest::newRow("auto") << int(Mode::Auto) << QString() << std::optional<bool>()
+                          << QByteArray(R"({"tool_choice":"auto"})");
+    QTest::newRow("none") << int(Mode::None) << QString() << std::optional<bool>()
+                          << QByteArray(R"({"tool_choice":"none"})");
+    QTest::newRow("required, one call at most")
+        << int(Mode::Required) << QString() << std::optional<bool>(false)
+        << QByteArray(R"({"tool_choice":"required","parallel_tool_calls":false})");
+    // The documented flat object (digest §2.6), not OpenAI's {"function":{"name":...}}.
+    QTest::newRow("named function, parallel allowed")
+        << int(Mode::Function) << QStringLiteral("get_current_weather") << std::optional<bool>(true)
+        << QByteArray(
+               R"({"tool_choice":{"type":"function","name":"get_current_weather"},"parallel_tool_calls":true})");
+}
+
+void TestRequestBuilder::toolChoice()
+{
+    QFETCH(int, mode);
+    QFETCH(QString, function);
+    QFETCH(std::optional<bool>, parallel);
+    QFETCH(QByteArray, fields);
+    ChatRequest r = simple(false);
+    r.tools = {weatherTool()};
+    ToolChoice choice;
+    choice.mode = static_cast<ToolChoice::Mode>(mode);
+    choice.function = function;
+    r.params.toolChoice = choice.toJson();
+    r.params.parallelToolCalls = parallel;
+    const json body = RequestBuilder::build(r).body;
+    json got = json::object();
+    for (const char* key : {"tool_choice", "parallel_tool_calls"})
+        if (body.contains(key))
+            got[key] = body.at(key);
+    QCOMPARE(got, json::parse(fields.toStdString()));
+    QCOMPARE(body.at("tools").size(), size_t(1));
+}
+
+void TestRequestBuilder::toolChoiceFromJson_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("understood");
+    QTest::addColumn<QByteArray>("written"); // toJson() of what was understood
+
+    QTest::newRow("null is unset") << QByteArray("null") << true << QByteArray("null");
+    QTest::newRow("auto") << QByteArray(R"("auto")") << true << QByteArray(R"("auto")");
+    QTest::newRow("none") << QByteArray(R"("none")") << true << QByteArray(R"("none")");
+    QTest::newRow("required") << QByteArray(R"("required")") << true << QByteArray(R"("required")");
+    QTest::newRow("flat object") << QByteArray(R"({"type":"function","name":"f"})") << true
+                                 << QByteArray(R"({"type":"function","name":"f"})");
+    QTest::newRow("OpenAI nested object") << QByteArray(R"({"type":"function","function":{"name":"f"}})")
+                                          << true << QByteArray(R"({"type":"function","name":"f"})");
+    QTest::newRow("unknown word") << QByteArray(R"("any")") << false << QByteArray();
+    QTest::newRow("wrong type") << QByteArray(R"({"type":"retrieval","name":"f"})") << false << QByteArray();
+    QTest::newRow("empty name") << QByteArray(R"({"type":"function","name":""})") << false << QByteArray();
+    QTest::newRow("a number") << QByteArray("1") << false << QByteArray();
+}
+
+void TestRequestBuilder::toolChoiceFromJson()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(bool, understood);
+    QFETCH(QByteArray, written);
+    const std::optional<ToolChoice> choice = ToolChoice::fromJson(json::parse(input.toStdString()));
+    QCOMPARE(choice.has_value(), understood);
+    if (understood) {
+        QCOMPARE(choice->toJson(), json::parse(written.toStdString()));
+        QCOMPARE(ToolChoice::fromJson(choice->toJson()), choice); // round trip
+    }
+}
+
+void TestRequestBuilder::assistantToolCallsMessage()
+{
+    ChatMessage m = ChatMessage::assistantToolCalls(
+        QString(), {toolCall(0, QStringLiteral("call_1"), QStringLiteral("get_current_weather"),
+                             QStringLiteral("{\"location\": \"北京\"}"))});
+    QCOMPARE(m.role, Role::Assistant);
+    QVERIFY(m.reasoning.isEmpty());
+    json expected = json::parse(R"json({"role":"assistant","tool_calls":[
+        {"id":"call_1","type":"function","function":{"name":"get_current_weather","arguments":""}}]})json");
+    expected["tool_calls"][0]["function"]["arguments"] = "{\"location\": \"北京\"}"; // verbatim
+    QCOMPARE(RequestBuilder::messageToJson(m), expected);
+    m = ChatMessage::assistantToolCalls(QStringLiteral("我先查一下。"), m.toolCalls);
+    QCOMPARE(RequestBuilder::messageToJson(m).at("content"), json("我先查一下。"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestBuilder)

@@ -3,6 +3,7 @@
 #include "api/ChatClient.h"
 #include "session/AccountSettings.h"
 #include "session/ConversationParams.h"
+#include "tools/ToolSchema.h"
 
 #include <QSettings>
 #include <QStandardPaths>
@@ -39,6 +40,7 @@ private slots:
     void tolerantParsing_data();
     void tolerantParsing();
     void toChatParameters();
+    void toolParameters();
     void equality();
 
     void defaultAccount();
@@ -91,6 +93,29 @@ void TestConversationParams::roundTrip_data()
     odd.temperature = 0.1 + 0.2; // not exactly 0.3: the text must carry every bit
     odd.stop = QStringList{QStringLiteral("\"quoted\" \\ stop")};
     QTest::newRow("exact doubles and escapes") << odd;
+
+    ConversationParams tools;
+    tools.toolsJson =
+        QStringLiteral("[\n  {\"type\": \"function\", \"function\": {\"name\": \"get_time\"}}\n]\n");
+    tools.toolChoice = api::ToolChoice::named(QStringLiteral("get_time"));
+    tools.parallelToolCalls = false;
+    tools.autoRunBuiltinTools = true;
+    tools.toolRoundLimit = 12;
+    QTest::newRow("tools: every field") << tools;
+    for (auto mode :
+         {api::ToolChoice::Mode::Auto, api::ToolChoice::Mode::None, api::ToolChoice::Mode::Required}) {
+        ConversationParams choice;
+        choice.toolChoice.mode = mode;
+        choice.parallelToolCalls = true;
+        QTest::newRow(
+            qPrintable(QStringLiteral("tool_choice %1")
+                           .arg(QString::fromStdString(choice.toolChoice.toJson().get<std::string>()))))
+            << choice;
+    }
+    ConversationParams unfinished;
+    unfinished.toolsJson =
+        QStringLiteral("[{\"type\": \"function\", \"function\": {\"name\": "); // kept as typed
+    QTest::newRow("tools document with errors is kept") << unfinished;
 }
 
 void TestConversationParams::roundTrip()
@@ -159,6 +184,26 @@ void TestConversationParams::tolerantParsing_data()
     QTest::newRow("thinking without type") << QStringLiteral(R"({"thinking":{}})") << QStringLiteral("{}");
     QTest::newRow("truncated text") << QStringLiteral(R"({"temperature":0.5,"top_p":)")
                                     << QStringLiteral("{}");
+    QTest::newRow("tool fields of the wrong type")
+        << QStringLiteral(R"({"tools_json":[],"tool_choice":3,"parallel_tool_calls":"no",)"
+                          R"("auto_run_builtin_tools":1,"tool_round_limit":"many"})")
+        << QStringLiteral("{}");
+    QTest::newRow("tool_choice unknown word")
+        << QStringLiteral(R"({"tool_choice":"always"})") << QStringLiteral("{}");
+    QTest::newRow("tool_choice object without a name")
+        << QStringLiteral(R"({"tool_choice":{"type":"function"}})") << QStringLiteral("{}");
+    QTest::newRow("tool_choice in OpenAI's nested form is read")
+        << QStringLiteral(R"({"tool_choice":{"type":"function","function":{"name":"f"}}})")
+        << QStringLiteral(R"({"tool_choice":{"name":"f","type":"function"}})");
+    QTest::newRow("round limit zero") << QStringLiteral(R"({"tool_round_limit":0})") << QStringLiteral("{}");
+    QTest::newRow("round limit too high")
+        << QStringLiteral(R"({"tool_round_limit":51})") << QStringLiteral("{}");
+    QTest::newRow("round limit at the maximum")
+        << QStringLiteral(R"({"tool_round_limit":50})") << QStringLiteral(R"({"tool_round_limit":50})");
+    QTest::newRow("round limit default is not written")
+        << QStringLiteral(R"({"tool_round_limit":5})") << QStringLiteral("{}");
+    QTest::newRow("automatic mode off is not written")
+        << QStringLiteral(R"({"auto_run_builtin_tools":false})") << QStringLiteral("{}");
 }
 
 void TestConversationParams::tolerantParsing()
@@ -198,6 +243,46 @@ void TestConversationParams::toChatParameters()
     QCOMPARE(none.thinking, api::ThinkingMode::Unset);
 }
 
+void TestConversationParams::toolParameters()
+{
+    ConversationParams params;
+    params.toolChoice.mode = api::ToolChoice::Mode::Required;
+    params.parallelToolCalls = false;
+    // No tools: neither field is sent, whatever is set.
+    api::ChatParameters out = params.toChatParameters();
+    QVERIFY(out.toolChoice.is_null());
+    QVERIFY(!out.parallelToolCalls);
+    QVERIFY(params.tools().empty());
+
+    // A document with an error offers no tools either (and says why).
+    params.toolsJson = QStringLiteral(R"([{"type":"function","function":{"name":"bad name"}}])");
+    QVERIFY(params.toolsDocument().hasErrors());
+    QVERIFY(params.tools().empty());
+    QVERIFY(params.toChatParameters().toolChoice.is_null());
+
+    params.toolsJson = tools::ToolSchema::presets().front().document; // the built-in tools
+    QCOMPARE(int(params.tools().size()), 3);
+    out = params.toChatParameters();
+    QCOMPARE(out.toolChoice, nlohmann::json("required"));
+    QCOMPARE(out.parallelToolCalls, std::optional<bool>(false));
+
+    params.toolChoice = api::ToolChoice::named(QStringLiteral("calculator"));
+    QCOMPARE(params.toChatParameters().toolChoice,
+             nlohmann::json::parse(R"({"type":"function","name":"calculator"})"));
+    // A named tool that is no longer among the tools is not sent (the API would refuse it).
+    params.toolChoice = api::ToolChoice::named(QStringLiteral("get_weather"));
+    QVERIFY(params.toChatParameters().toolChoice.is_null());
+    QCOMPARE(params.toChatParameters().parallelToolCalls, std::optional<bool>(false));
+
+    // The settings that are not request fields stay out of the request.
+    params.autoRunBuiltinTools = true;
+    params.toolRoundLimit = 3;
+    const nlohmann::json json = parse(params.toJson());
+    QCOMPARE(json.at("auto_run_builtin_tools").get<bool>(), true);
+    QCOMPARE(json.at("tool_round_limit").get<int>(), 3);
+    QCOMPARE(QString::fromStdString(json.at("tools_json").get<std::string>()), params.toolsJson);
+}
+
 void TestConversationParams::equality()
 {
     ConversationParams a;
@@ -216,6 +301,24 @@ void TestConversationParams::equality()
     QVERIFY(a != b);
     b = a;
     b.thinking = api::ThinkingMode::Disabled;
+    QVERIFY(a != b);
+    b = a;
+    b.toolsJson = QStringLiteral("[]");
+    QVERIFY(a != b);
+    b = a;
+    b.toolChoice = api::ToolChoice::named(QStringLiteral("f"));
+    QVERIFY(a != b);
+    a.toolChoice = api::ToolChoice::named(QStringLiteral("g"));
+    QVERIFY(a != b);
+    a = b;
+    QVERIFY(a == b);
+    b.parallelToolCalls = true;
+    QVERIFY(a != b);
+    b = a;
+    b.autoRunBuiltinTools = true;
+    QVERIFY(a != b);
+    b = a;
+    b.toolRoundLimit = 2;
     QVERIFY(a != b);
 }
 
