@@ -14,6 +14,17 @@
 //                        call_loopback_weather), index 1 get_time {"tz":"Asia/Shanghai"} (id
 //                        call_loopback_time); finish tool_calls. When the last message is a tool
 //                        message it answers "Based on the tools: <tool contents joined by "; ">".
+//   loopback-tools-calc  like loopback-tools with a built-in tool: content "Let me work these out.", then
+//                        index 0 calculator {"expression":"(2+3)*4"} (id call_loopback_calc) and index 1
+//                        get_weather {"city":"Beijing"} (id call_loopback_weather), fragments interleaved;
+//                        the same "Based on the tools: ..." answer after tool messages.
+//   loopback-tools-oneshot  the older single-chunk form (doubao-pro/lite <= 241215): content "Checking."
+//                        streamed, then ONE chunk with content "\n", the complete call AppFinder
+//                        {"prompt": "有道词典", "region": "CN"} (id call_leigeybrw25cwlk87byg8l3v) and
+//                        finish_reason tool_calls together; "Based on the tools: ..." after tool messages.
+//   loopback-tools-invalid  two get_weather calls with bad arguments, fragments interleaved: index 0
+//                        {"city": Beijing} (not JSON; id call_loopback_bad_json), index 1
+//                        {"unit":"kelvin"} (JSON without the city; id call_loopback_no_city).
 //   loopback-deprecated  the echo answer plus Deprecation: @1767225600, Sunset: Wed, 01 Jul 2026
 //                        00:00:00 GMT and Link: <https://example.invalid/deprecations#loopback>;
 //                        rel="deprecation"; type="text/html".
@@ -379,6 +390,28 @@ ojson toolArgsDelta(int index, const QByteArray& piece)
     return d;
 }
 
+// The older form: every call complete, in the same chunk as content "\n" (the finish reason is added
+// by the caller) [L5191-5219].
+ojson oneChunkToolsDelta(const QList<QPair<QByteArray, QPair<QByteArray, QByteArray>>>& calls)
+{
+    ojson list = ojson::array();
+    for (int i = 0; i < calls.size(); ++i) {
+        ojson fn;
+        fn["arguments"] = utf8(calls[i].second.second);
+        fn["name"] = utf8(calls[i].second.first);
+        ojson call;
+        call["index"] = i;
+        call["id"] = utf8(calls[i].first);
+        call["function"] = fn;
+        call["type"] = "function";
+        list.push_back(call);
+    }
+    ojson d = baseDelta();
+    d["content"] = "\n";
+    d["tool_calls"] = list;
+    return d;
+}
+
 ojson usageObject(int prompt, int completion, int reasoningTokens, int cached)
 {
     ojson u;
@@ -456,8 +489,9 @@ struct Answer
     QList<ToolCall> toolCalls;
     QByteArray finishReason = "stop";
     Headers extraHeaders;
-    int delayMs = 0;    // before every chunk
-    int dropAfter = -1; // >= 0: drop the connection after this many content chunks
+    int delayMs = 0;                  // before every chunk
+    int dropAfter = -1;               // >= 0: drop the connection after this many content chunks
+    bool toolCallsInOneChunk = false; // the older form: whole calls with "\n" and the finish reason
 };
 
 struct ChatInput
@@ -579,6 +613,41 @@ Answer toolsAnswer(const ChatInput& in)
     return a;
 }
 
+Answer toolsCalcAnswer(const ChatInput& in)
+{
+    Answer a = toolsAnswer(in);
+    if (in.lastIsTool)
+        return a;
+    a.content = QStringLiteral("Let me work these out.");
+    a.toolCalls = {{"call_loopback_calc", "calculator", {"{\"expression\":", "\"(2+3)", "*4\"}"}},
+                   {"call_loopback_weather", "get_weather", {"{\"city\":", "\"Bei", "jing\"}"}}};
+    return a;
+}
+
+Answer toolsOneShotAnswer(const ChatInput& in)
+{
+    Answer a = toolsAnswer(in);
+    if (in.lastIsTool)
+        return a;
+    a.content = QStringLiteral("Checking.");
+    a.toolCalls = {{"call_leigeybrw25cwlk87byg8l3v",
+                    "AppFinder",
+                    {QByteArray("{\"prompt\": \"有道词典\", \"region\": \"CN\"}")}}};
+    a.toolCallsInOneChunk = true;
+    return a;
+}
+
+Answer toolsInvalidAnswer(const ChatInput& in)
+{
+    Answer a = toolsAnswer(in);
+    if (in.lastIsTool)
+        return a;
+    a.content = QString();
+    a.toolCalls = {{"call_loopback_bad_json", "get_weather", {"{\"city\": ", "Beijing}"}},
+                   {"call_loopback_no_city", "get_weather", {"{\"unit\":", "\"kelvin\"}"}}};
+    return a;
+}
+
 int completionTokens(const Answer& a, int* reasoningTokens)
 {
     *reasoningTokens = countTokens(a.reasoning);
@@ -624,6 +693,18 @@ ScriptedResponse streamAnswer(const Answer& a, const ChatInput& in, const QByteA
     }
     if (a.dropAfter >= 0) {
         r.steps.push_back(Step::drop());
+        return r;
+    }
+    if (a.toolCallsInOneChunk) {
+        QList<QPair<QByteArray, QPair<QByteArray, QByteArray>>> whole;
+        for (const ToolCall& t : a.toolCalls)
+            whole.append({t.id, {t.name, t.arguments()}});
+        int reasoningTokens = 0;
+        completion = completionTokens(a, &reasoningTokens);
+        push(makeChunk(ctx, oneChunkToolsDelta(whole), utf8(a.finishReason), running()));
+        if (in.includeUsage)
+            push(usageChunk(ctx, usageObject(in.promptTokens, completion, reasoningTokens, 0)));
+        push("[DONE]");
         return r;
     }
     // Interleave: start 0, fragment 0 of 0, start 1, fragment 0 of 1, fragment 1 of 0, ...
@@ -798,6 +879,12 @@ ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(
         a = reasoningLengthAnswer();
     } else if (model == "loopback-tools") {
         a = toolsAnswer(in);
+    } else if (model == "loopback-tools-calc") {
+        a = toolsCalcAnswer(in);
+    } else if (model == "loopback-tools-oneshot") {
+        a = toolsOneShotAnswer(in);
+    } else if (model == "loopback-tools-invalid") {
+        a = toolsInvalidAnswer(in);
     } else if (model == "loopback-drop") {
         a.content = QStringLiteral("Once upon a");
         a.dropAfter = 3;

@@ -80,6 +80,9 @@ QByteArray chunkId(); // the "id" every helper above writes (stable within a pro
 //   loopback-reasoning   reasoning streamed, then the answer, usage-only last chunk
 //   loopback-echo        echoes the last user message, word by word (also the default for unknown models)
 //   loopback-tools       two parallel tool calls streamed in fragments
+//   loopback-tools-calc  the same with calculator {"expression":"(2+3)*4"} and get_weather
+//   loopback-tools-oneshot  the older form: one complete call with content "\n" and the finish reason
+//   loopback-tools-invalid  two calls with bad arguments (not JSON; JSON without the required city)
 //   loopback-deprecated  a normal answer with Deprecation/Sunset/Link headers
 //   loopback-retired     410 Gone with the structured body
 //   loopback-ratelimit   429 with Retry-After: 1, then (next request) a normal answer
