@@ -32,6 +32,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <utility>
 
 namespace ark::ui {
 
@@ -301,6 +302,7 @@ void MainWindow::connectSession()
         m_statusLabel->setText(busy ? tr("The model is answering… (Esc to stop)") : QString());
     });
     connect(&m_session, &session::ConversationSession::problem, this, &MainWindow::showProblem);
+    connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::focusLoadedConversation);
     connect(&m_session, &session::ConversationSession::conversationChanged, this, [this](qint64 id) {
         if (auto record = m_store.conversation(id))
             m_conversations.upsert(*record);
@@ -390,7 +392,13 @@ qint64 MainWindow::newConversation()
 void MainWindow::openConversation(qint64 conversationId, qint64 focusMessageId)
 {
     m_problem->setVisible(false);
-    if (!m_session.open(conversationId)) {
+    // The messages arrive later (loaded()), or within open() for an empty conversation: say first
+    // where to scroll once they are there.
+    const bool wasPending = std::exchange(m_focusPending, true);
+    const qint64 previousFocus = std::exchange(m_focusAfterLoad, focusMessageId);
+    if (!m_session.open(conversationId)) { // nothing changed: a load in flight keeps its focus
+        m_focusPending = wasPending;
+        m_focusAfterLoad = previousFocus;
         showProblem(tr("Could not open the conversation."));
         return;
     }
@@ -401,9 +409,17 @@ void MainWindow::openConversation(qint64 conversationId, qint64 focusMessageId)
     m_modelPicker->setCurrentText(params.model);
     m_updatingPicker = false;
     m_settingsPanel->setParams(params);
-    if (focusMessageId) {
+    updatePages();
+}
+
+void MainWindow::focusLoadedConversation()
+{
+    if (!m_focusPending)
+        return; // a branch switch: the view stays where the person is
+    m_focusPending = false;
+    if (m_focusAfterLoad) {
         // A search hit: show and select the message that matched.
-        const int row = m_session.messages()->rowForId(focusMessageId);
+        const int row = m_session.messages()->rowForId(m_focusAfterLoad);
         if (row >= 0) {
             const QModelIndex index = m_session.messages()->index(row);
             m_view->setCurrentIndex(index);
@@ -412,7 +428,6 @@ void MainWindow::openConversation(qint64 conversationId, qint64 focusMessageId)
     } else {
         m_view->scrollToBottom();
     }
-    updatePages();
 }
 
 void MainWindow::onSend(const QString& text)

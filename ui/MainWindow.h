@@ -70,6 +70,7 @@ private:
     void showProblem(const QString& message);
     void editLastUserMessage();
     void restoreLayout();
+    void focusLoadedConversation(); // after open(): the search hit, or the end of the conversation
 
     api::ChatClient& m_client;
     store::ConversationStore& m_store;
@@ -95,6 +96,8 @@ private:
     bool m_keyKnown = false; // a key was found (or saved) for the current account
     bool m_keyLoading = false;
     bool m_updatingPicker = false;
+    bool m_focusPending = false; // openConversation() waits for the session's loaded()
+    qint64 m_focusAfterLoad = 0; // the message to show then (a search hit); 0 = the end
 };
 
 } // namespace ark::ui

@@ -36,6 +36,8 @@ ConversationSession::ConversationSession(store::ConversationStore& store, api::C
                                          QObject* parent)
     : QObject(parent), m_store(store), m_client(client)
 {
+    connect(&m_loader, &store::HistoryLoader::loaded, this, &ConversationSession::onBranchLoaded);
+    connect(&m_loader, &store::HistoryLoader::failed, this, &ConversationSession::onLoadFailed);
 }
 
 ConversationSession::~ConversationSession()
@@ -71,7 +73,10 @@ void ConversationSession::setClientConfig(const api::ClientConfig& config)
 bool ConversationSession::open(qint64 conversationId)
 {
     stop();
-    const auto conversation = m_store.conversation(conversationId);
+    // One row by primary key: cheap enough for this thread, and it lets the caller show the model and
+    // parameters at once.
+    const auto conversation = conversationId > 0 ? m_store.conversation(conversationId)
+                                                 : std::optional<store::ConversationRecord>();
     if (!conversation || conversation->deletedAt.isValid()) {
         emit problem(tr("This conversation no longer exists."));
         return false;
@@ -80,6 +85,15 @@ bool ConversationSession::open(qint64 conversationId)
     m_params = ConversationParams::fromJson(conversation->paramsJson);
     m_params.model = conversation->model;
     m_params.systemPrompt = conversation->systemPrompt;
+    // Nothing of the previous conversation stays on screen (nor can be acted on) while this one loads.
+    m_messages.clear();
+    if (conversation->currentLeafId == 0) {
+        // No messages: there is nothing to read, so it is usable right away (a new conversation).
+        m_loader.cancel();
+        m_loadGeneration = 0;
+        emit loaded(conversationId);
+        return true;
+    }
     reload();
     return true;
 }
@@ -87,6 +101,8 @@ bool ConversationSession::open(qint64 conversationId)
 void ConversationSession::close()
 {
     stop();
+    m_loader.cancel();
+    m_loadGeneration = 0;
     m_conversationId = 0;
     m_params = {};
     m_messages.clear();
@@ -105,12 +121,23 @@ void ConversationSession::setParams(const ConversationParams& params)
     emit conversationChanged(m_conversationId);
 }
 
+bool ConversationSession::refuseWhileLoading()
+{
+    if (!isLoading())
+        return false;
+    emit problem(tr("The conversation is still loading. Try again in a moment."));
+    return true;
+}
+
 bool ConversationSession::ensureReady()
 {
     if (m_conversationId == 0) {
         emit problem(tr("No conversation is open."));
         return false;
     }
+    // Sending builds on the messages shown (the parent is the last row): they must be the real ones.
+    if (refuseWhileLoading())
+        return false;
     if (isBusy()) {
         emit problem(tr("An answer is still arriving. Stop it first."));
         return false;
@@ -181,6 +208,10 @@ bool ConversationSession::regenerate(qint64 assistantMessageId)
     }
     // Asked on a question, answer that question again; asked on an answer, answer its question.
     const qint64 parentId = answer->role == api::Role::Assistant ? answer->parentId : answer->id;
+    if (!isOnShownBranch(parentId)) { // the history sent is the branch shown
+        emit problem(tr("This message no longer exists."));
+        return false;
+    }
     return startAnswer(parentId);
 }
 
@@ -189,7 +220,8 @@ bool ConversationSession::editAndResend(qint64 userMessageId, const QString& tex
     if (!ensureReady())
         return false;
     const auto original = m_store.message(userMessageId);
-    if (!original || original->conversationId != m_conversationId || original->role != api::Role::User) {
+    if (!original || original->conversationId != m_conversationId || original->role != api::Role::User ||
+        !isOnShownBranch(original->parentId)) {
         emit problem(tr("This message no longer exists."));
         return false;
     }
@@ -207,7 +239,7 @@ bool ConversationSession::editAndResend(qint64 userMessageId, const QString& tex
         emit problem(tr("The message could not be saved: %1").arg(m_store.database().lastError()));
         return false;
     }
-    reload(); // the new sibling is the active branch now
+    showNewLeaf(edited); // the new sibling is the active branch now
     return startAnswer(edited.id);
 }
 
@@ -229,7 +261,7 @@ bool ConversationSession::startAnswer(qint64 parentMessageId)
     if (followsLastRow)
         m_messages.appendMessage(answer); // a new leaf: no siblings
     else
-        reload(); // a sibling of an answer shown: the path and the "n/m" counts change
+        showNewLeaf(answer); // a sibling of an answer shown: the path below it and its "n/m" change
 
     m_streamingId = answer.id;
     m_reasoningMs = -1;
@@ -390,11 +422,10 @@ void ConversationSession::switchBranch(qint64 messageId, int step)
     const int target = std::clamp(index + step, 0, int(siblings.size()) - 1);
     if (target == index)
         return;
-    if (!m_store.selectBranch(siblings[size_t(target)].id)) {
-        emit problem(tr("The branch could not be selected: %1").arg(m_store.database().lastError()));
-        return;
-    }
-    reload();
+    // Finding the branch's leaf walks the whole chain below the sibling and the path is read back:
+    // for a long conversation both take a while, so they run on the loader's thread. The choice is
+    // saved when the branch arrives (onBranchLoaded); until then the old branch stays shown.
+    reload(siblings[size_t(target)].id);
 }
 
 bool ConversationSession::deleteMessage(qint64 messageId)
@@ -407,6 +438,8 @@ bool ConversationSession::deleteMessage(qint64 messageId)
         emit problem(tr("An answer is still arriving. Stop it first."));
         return false;
     }
+    if (refuseWhileLoading())
+        return false;
     const auto message = m_store.message(messageId);
     if (!message || message->conversationId != m_conversationId)
         return false;
@@ -414,20 +447,82 @@ bool ConversationSession::deleteMessage(qint64 messageId)
         emit problem(tr("The message could not be deleted: %1").arg(m_store.database().lastError()));
         return false;
     }
-    reload();
+    // The rows above the deleted message stay as they are (their places among siblings do not change).
+    // When the active branch ended in what was deleted, it now ends at the parent, which is exactly
+    // those rows; otherwise (a sibling's branch took over, or a message off the path went) the branch
+    // is read again through the loader.
+    const int row = m_messages.rowForId(messageId);
+    if (row >= 0)
+        m_messages.removeFrom(row);
+    const auto conversation = m_store.conversation(m_conversationId);
+    if (row < 0 || !conversation || conversation->currentLeafId != message->parentId)
+        reload();
     emit conversationChanged(m_conversationId);
     return true;
 }
 
-void ConversationSession::reload()
+bool ConversationSession::isOnShownBranch(qint64 messageId) const
+{
+    return messageId == 0 || m_messages.rowForId(messageId) >= 0;
+}
+
+// A new message just became the leaf under its parent (a regenerated answer, an edited question).
+// The rows down to the parent stay; below it the new message replaces the old branch, as the newest
+// (last) of its siblings. Only those siblings are read: a handful of rows, fine on this thread.
+void ConversationSession::showNewLeaf(const store::MessageRecord& message)
+{
+    const int parentRow = message.parentId == 0 ? -1 : m_messages.rowForId(message.parentId);
+    if (message.parentId != 0 && parentRow < 0) {
+        reload(); // not below the branch shown (the UI never asks for that)
+        return;
+    }
+    const int count = std::max(1, int(m_store.siblings(message.id).size()));
+    if (parentRow + 1 < m_messages.rowCount())
+        m_messages.removeFrom(parentRow + 1);
+    m_messages.appendMessage(message, store::BranchPosition{count - 1, count});
+}
+
+void ConversationSession::reload(qint64 throughMessageId)
 {
     if (m_conversationId == 0) {
+        m_loader.cancel();
+        m_loadGeneration = 0;
         m_messages.clear();
         return;
     }
-    std::vector<store::MessageRecord> path = m_store.activePath(m_conversationId);
-    std::vector<store::BranchPosition> positions = m_store.branchPositions(path);
-    m_messages.setMessages(std::move(path), std::move(positions));
+    const QString path = m_store.database().path();
+    m_loadSelectsBranch = throughMessageId != 0;
+    m_loadGeneration = m_loadSelectsBranch ? m_loader.loadBranchThrough(path, throughMessageId)
+                                           : m_loader.load(path, m_conversationId);
+}
+
+void ConversationSession::onBranchLoaded(quint64 generation, const store::SharedBranch& branch)
+{
+    if (generation != m_loadGeneration || !branch)
+        return;
+    m_loadGeneration = 0;
+    const qint64 conversationId = m_conversationId;
+    if (branch->conversationId == conversationId || branch->path.empty()) {
+        if (m_loadSelectsBranch && branch->leafId != 0 &&
+            !m_store.setActiveLeaf(conversationId, branch->leafId)) {
+            emit problem(tr("The branch could not be selected: %1").arg(m_store.database().lastError()));
+        } else if (!m_loadSelectsBranch || branch->leafId != 0) {
+            // The only receiver: the records move into the model, no copy of 10,000 of them here.
+            m_messages.setMessages(std::move(branch->path), std::move(branch->positions));
+        }
+    }
+    m_loadSelectsBranch = false;
+    emit loaded(conversationId);
+}
+
+void ConversationSession::onLoadFailed(quint64 generation, const QString& error)
+{
+    if (generation != m_loadGeneration)
+        return;
+    m_loadGeneration = 0;
+    m_loadSelectsBranch = false;
+    emit problem(tr("The conversation could not be loaded: %1").arg(error));
+    emit loaded(m_conversationId);
 }
 
 } // namespace ark::session

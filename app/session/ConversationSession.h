@@ -7,6 +7,7 @@
 #include "models/MessageListModel.h"
 #include "session/ConversationParams.h"
 #include "store/ConversationStore.h"
+#include "store/HistoryLoader.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -31,9 +32,19 @@ public:
     // The title a new conversation starts with; the first question replaces it (see send()).
     static QString defaultTitle();
 
-    bool open(qint64 conversationId); // loads the active branch; stops a running request first
+    // Opening is asynchronous, so a 10,000-message conversation never blocks painting. open() stops a
+    // running request, checks the conversation exists and takes its parameters (one row, read here),
+    // empties the model and returns; the active branch is read by a HistoryLoader on its own thread and
+    // shown when loaded() is emitted. A conversation without messages needs no read: it is loaded
+    // before open() returns (loaded() is emitted from within it). Returns false (and emits problem())
+    // only when the conversation does not exist (or the store cannot read it); nothing changes then.
+    bool open(qint64 conversationId);
     void close();
     qint64 conversationId() const { return m_conversationId; }
+    // True from open() (or a branch switch) until loaded(). Meanwhile send(), regenerate(),
+    // editAndResend() and deleteMessage() refuse with problem() (they build on the messages shown);
+    // switchBranch() and open() are accepted and supersede the load in progress.
+    bool isLoading() const { return m_loadGeneration != 0; }
 
     ConversationParams params() const { return m_params; }
     void setParams(const ConversationParams& params); // persisted at once
@@ -43,8 +54,10 @@ public:
     bool regenerate(qint64 assistantMessageId);                    // a new sibling answer (also "retry")
     bool editAndResend(qint64 userMessageId, const QString& text); // a new sibling user message + answer
     void stop();                                                   // keeps the partial answer, marked
-    void switchBranch(qint64 messageId, int step);                 // step -1 / +1 among its siblings
-    bool deleteMessage(qint64 messageId);                          // and its replies; not while busy
+    // step -1 / +1 among its siblings; the new branch is read like open() (asynchronously, loaded()
+    // follows) and the choice is saved when it arrives.
+    void switchBranch(qint64 messageId, int step);
+    bool deleteMessage(qint64 messageId); // and its replies; not while busy
 
     bool isBusy() const { return !m_call.isNull(); }
     qint64 streamingMessageId() const { return m_streamingId; }
@@ -58,6 +71,9 @@ signals:
     void conversationChanged(qint64 conversationId); // title, activity time or settings changed
     void requestFinished(qint64 assistantMessageId, bool ok);
     void deprecationSignalled(const ark::api::DeprecationNotice& notice);
+    // Loading ended (after open() or switchBranch()): the model shows the active branch, or stays empty
+    // after a problem() when it could not be read.
+    void loaded(qint64 conversationId);
 
 private:
     bool startAnswer(qint64 parentMessageId);
@@ -65,8 +81,13 @@ private:
     void onDelta(const api::ChatDelta& delta);
     void onFinished();
     void saveStreaming(bool force);
-    void reload();
+    void reload(qint64 throughMessageId = 0); // asynchronous: through the loader
+    void onBranchLoaded(quint64 generation, const store::SharedBranch& branch);
+    void onLoadFailed(quint64 generation, const QString& error);
+    void showNewLeaf(const store::MessageRecord& message);
     bool ensureReady();
+    bool refuseWhileLoading();
+    bool isOnShownBranch(qint64 messageId) const; // 0 (the root level) counts as shown
 
     store::ConversationStore& m_store;
     api::ChatClient& m_client;
@@ -80,6 +101,9 @@ private:
     QElapsedTimer m_reasoningClock;
     qint64 m_reasoningMs = -1;
     int m_saveIntervalMs = 1000;
+    store::HistoryLoader m_loader;
+    quint64 m_loadGeneration = 0;     // the load the model waits for; 0 = none
+    bool m_loadSelectsBranch = false; // that load is a branch switch: save the leaf when it arrives
 };
 
 } // namespace ark::session

@@ -696,6 +696,60 @@ bool ConversationStore::selectBranch(qint64 messageId)
     return setCurrentLeaf(target->conversationId, newestLeafUnder(messageId), false);
 }
 
+std::vector<MessageRecord> ConversationStore::pathTo(qint64 leafId) const
+{
+    static const QString sql =
+        QStringLiteral("WITH RECURSIVE path(id, depth) AS ("
+                       " SELECT ?, 0"
+                       " UNION ALL"
+                       " SELECT m.parent_id, path.depth + 1 FROM messages m JOIN path ON m.id = path.id"
+                       " WHERE m.parent_id IS NOT NULL)"
+                       " SELECT ") +
+        kMessageColumns +
+        QStringLiteral(" FROM path JOIN messages m ON m.id = path.id ORDER BY path.depth DESC");
+    return queryMessages(sql, {leafId});
+}
+
+ActiveBranch ConversationStore::branchOf(qint64 conversationId, std::vector<MessageRecord> path) const
+{
+    ActiveBranch branch;
+    branch.conversationId = conversationId;
+    branch.leafId = path.empty() ? 0 : path.back().id;
+    branch.positions = branchPositions(path);
+    branch.path = std::move(path);
+    return branch;
+}
+
+ActiveBranch ConversationStore::activeBranch(qint64 conversationId) const
+{
+    // One read transaction: a message added between the two reads cannot make the counts disagree
+    // with the path (in WAL mode the snapshot also never waits for a writer).
+    Transaction snapshot(m_db);
+    ActiveBranch branch = branchOf(conversationId, activePath(conversationId));
+    snapshot.commit();
+    return branch;
+}
+
+ActiveBranch ConversationStore::branchThrough(qint64 messageId) const
+{
+    Transaction snapshot(m_db);
+    const auto target = message(messageId);
+    if (!target)
+        return {};
+    ActiveBranch branch = branchOf(target->conversationId, pathTo(newestLeafUnder(messageId)));
+    snapshot.commit();
+    return branch;
+}
+
+bool ConversationStore::setActiveLeaf(qint64 conversationId, qint64 leafId)
+{
+    auto& q = m_db.prepared(
+        QStringLiteral("UPDATE conversations SET current_leaf_id = ? WHERE id = ?"
+                       " AND EXISTS (SELECT 1 FROM messages WHERE id = ? AND conversation_id = ?)"));
+    Finish finish(q);
+    return run(m_db, q, {leafId, conversationId, leafId, conversationId}) && q.numRowsAffected() == 1;
+}
+
 std::optional<MessageRecord> ConversationStore::message(qint64 id) const
 {
     static const QString sql =

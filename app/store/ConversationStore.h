@@ -15,6 +15,16 @@
 
 namespace ark::store {
 
+// What the conversation view shows: the path root -> leaf and, parallel to it, each message's place
+// among its siblings. Read as one snapshot, so the two always agree.
+struct ActiveBranch
+{
+    qint64 conversationId = 0;
+    qint64 leafId = 0; // the last message of path (0 = the path is empty)
+    std::vector<MessageRecord> path;
+    std::vector<BranchPosition> positions;
+};
+
 class ConversationStore
 {
 public:
@@ -65,6 +75,16 @@ public:
     std::vector<BranchPosition> branchPositions(const std::vector<MessageRecord>& path) const;
     // Current leaf = the newest descendant chain of messageId (following the newest child each step).
     bool selectBranch(qint64 messageId);
+    // Reading a branch in one snapshot (a read transaction). Opening a 10,000-message conversation
+    // reads for tens of milliseconds, so the app calls these through HistoryLoader, on a connection of
+    // its own on a worker thread; they are equally correct (and used by tests) on any connection.
+    ActiveBranch activeBranch(qint64 conversationId) const; // activePath + branchPositions
+    // The branch selectBranch(messageId) would make active, read without selecting it (finding the leaf
+    // walks the whole chain under messageId). Empty when messageId does not exist.
+    ActiveBranch branchThrough(qint64 messageId) const;
+    // Makes leafId the current leaf: one UPDATE, no walk (the leaf comes from branchThrough). False when
+    // leafId is not a message of the conversation.
+    bool setActiveLeaf(qint64 conversationId, qint64 leafId);
     std::optional<MessageRecord> message(qint64 id) const;
     int markInterruptedStreams(); // at start-up: every Streaming message becomes Interrupted
 
@@ -80,6 +100,8 @@ private:
     qint64 newestRootLeaf(qint64 conversationId) const;
     bool setCurrentLeaf(qint64 conversationId, qint64 leafId, bool touch);
     std::vector<MessageRecord> queryMessages(const QString& sql, const QVariantList& values) const;
+    std::vector<MessageRecord> pathTo(qint64 leafId) const; // root -> leafId
+    ActiveBranch branchOf(qint64 conversationId, std::vector<MessageRecord> path) const;
     qint64 insertMessageRow(MessageRecord& message); // no transaction, no leaf update
 
     Database& m_db;

@@ -2,7 +2,12 @@
 //   1. open a stored conversation of N messages (default 10,000): time to first paint, to fully usable;
 //   2. resident memory with it open;
 //   3. the longest event-loop stall while an answer streams into it at 2,000 chunks/s;
-//   4. scrolling the whole conversation end to end, one viewport at a time, painting each step.
+//   4. scrolling the whole conversation end to end, one viewport at a time, painting each step;
+//   5. switching branch near its top (a 2-message branch and back to the 10,000-message one);
+//   6. opening it again after another conversation;
+//   7. deleting a message near its top (with the thousands below it).
+// Opening and switching branch read on the history loader's thread; for both, the longest event-loop
+// stall (the longest time painting was blocked) is printed next to the time until the messages show.
 //
 //   bench_conversation [MESSAGES]        (uses the offscreen platform unless QT_QPA_PLATFORM is set)
 #include "BenchSupport.h"
@@ -12,6 +17,7 @@
 #include "session/AccountSettings.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
+#include "store/HistoryLoader.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -54,8 +60,17 @@ QString answerText(int i)
     return text;
 }
 
-qint64 fillConversation(store::ConversationStore& store, int messages)
+struct Filled
 {
+    qint64 conversationId = 0;
+    qint64 mainAnswer = 0; // row 1 of the long branch
+    qint64 altAnswer = 0;  // its sibling, which ends a 2-message branch
+};
+
+// A chain of `messages`, plus one regenerated answer under the first question (not on the active path).
+Filled fillConversation(store::ConversationStore& store, int messages)
+{
+    Filled filled;
     const store::ConversationRecord conversation =
         store.createConversation(QStringLiteral("Benchmark conversation"), QStringLiteral("bench-model"));
     store::Transaction transaction(store.database());
@@ -74,21 +89,36 @@ qint64 fillConversation(store::ConversationStore& store, int messages)
             message.usage.completionTokens = 80;
         }
         parent = store.appendMessage(message);
+        if (i == 1) {
+            filled.mainAnswer = parent;
+            store::MessageRecord alt = message;
+            alt.id = 0;
+            alt.content = QStringLiteral("An alternative answer.");
+            filled.altAnswer = store.appendMessage(alt);
+        }
     }
     transaction.commit();
-    return conversation.id;
+    filled.conversationId = conversation.id;
+    return filled;
 }
 
-// Paint events on the view's viewport, to time the first one.
+// Paint events on the view's viewport: the first one at all, and the first one with messages in the
+// model (opening is asynchronous, so the view may paint its empty or loading state before).
 class PaintWatcher : public QObject
 {
 public:
     QElapsedTimer* clock = nullptr;
+    const QAbstractItemModel* model = nullptr;
     qint64 firstPaintMs = -1;
+    qint64 firstContentPaintMs = -1;
     bool eventFilter(QObject* watched, QEvent* event) override
     {
-        if (event->type() == QEvent::Paint && firstPaintMs < 0 && clock && clock->isValid())
-            firstPaintMs = clock->elapsed();
+        if (event->type() == QEvent::Paint && clock && clock->isValid()) {
+            if (firstPaintMs < 0)
+                firstPaintMs = clock->elapsed();
+            if (firstContentPaintMs < 0 && model && model->rowCount() > 0)
+                firstContentPaintMs = clock->elapsed();
+        }
         return QObject::eventFilter(watched, event);
     }
 };
@@ -161,7 +191,8 @@ int main(int argc, char* argv[])
 
     QElapsedTimer clock;
     clock.start();
-    const qint64 conversationId = fillConversation(store, messages);
+    const Filled filled = fillConversation(store, messages);
+    const qint64 conversationId = filled.conversationId;
     std::printf("Conversation benchmark: %d stored messages (written in %.0f ms)\n", messages,
                 double(clock.elapsed()));
     const qint64 rssBefore = residentKiB();
@@ -180,16 +211,24 @@ int main(int argc, char* argv[])
     // 1. Open.
     PaintWatcher paints;
     paints.clock = &clock;
+    paints.model = window.session()->messages();
     window.conversationView()->viewport()->installEventFilter(&paints);
+    StallMeter openStalls; // how long the event loop (so painting) is blocked while opening
+    openStalls.start();
     clock.restart();
     window.openConversation(conversationId);
     QApplication::processEvents(); // layout + first paint
-    while (paints.firstPaintMs < 0 && clock.elapsed() < 10000)
+    // The history arrives from the loader's thread; the window paints it at the next frame.
+    while ((window.session()->messages()->rowCount() < messages || paints.firstContentPaintMs < 0) &&
+           clock.elapsed() < 10000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     const qint64 firstPaint = paints.firstPaintMs;
+    const qint64 firstContentPaint = paints.firstContentPaintMs;
     // Fully usable: everything queued by the open has run, and the end of the conversation is shown.
     QApplication::processEvents();
     const qint64 usable = clock.elapsed();
+    spin(5); // the meter ticks once more: a block in the last processEvents() is counted too
+    openStalls.stop();
     const int rows = window.session()->messages()->rowCount();
     // Let the view finish refining estimated row heights in the background before streaming, so
     // the stall measured below belongs to streaming, not to opening.
@@ -197,6 +236,33 @@ int main(int argc, char* argv[])
              ? qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS")
              : 3000);
     const qint64 rss = residentKiB();
+    // 2b. The database part of opening alone: what open() used to read on the UI thread, and the same read
+    // through a history loader (its own connection, on its own thread): first with a new connection
+    // (cold page cache, as on every first open), then again. After the memory figure, so these extra
+    // readers do not count in it.
+    double uiReadMs = 0;
+    double loaderReadMs[2] = {0, 0};
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const qsizetype read = qsizetype(store.activeBranch(conversationId).path.size());
+        uiReadMs = double(timer.nsecsElapsed()) / 1e6;
+        store::HistoryLoader loader;
+        qsizetype loaded = 0;
+        QObject::connect(
+            &loader, &store::HistoryLoader::loaded,
+            [&](quint64, const store::SharedBranch& branch) { loaded = qsizetype(branch->path.size()); });
+        for (int round = 0; round < 2; ++round) {
+            timer.restart();
+            loader.load(db.path(), conversationId);
+            while (loader.isLoading() && timer.elapsed() < 10000)
+                QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+            loaderReadMs[round] = double(timer.nsecsElapsed()) / 1e6;
+        }
+        if (read != loaded)
+            std::printf("MISMATCH: %lld rows read here, %lld by the loader\n", static_cast<long long>(read),
+                        static_cast<long long>(loaded));
+    }
 
     // 3. Streaming at 2,000 chunks/s: two chunks per millisecond.
     constexpr int kChunks = 4000;
@@ -245,8 +311,73 @@ int main(int argc, char* argv[])
     }
     const double scrollMs = double(clock.elapsed());
 
-    std::printf("open:      first paint %lld ms, fully usable %lld ms (%d rows in the view)\n",
-                static_cast<long long>(firstPaint), static_cast<long long>(usable), rows);
+    // 5. Switch branch at row 1: to the short sibling branch, then back to the long one (finding its
+    // leaf walks the whole chain, and 10,000 messages are read again).
+    auto switchTo = [&](qint64 from, int step, qint64 expectedRow1, int expectedRows, double* stallMs) {
+        StallMeter meter;
+        meter.start();
+        QElapsedTimer timer;
+        timer.start();
+        window.session()->switchBranch(from, step);
+        auto* model = window.session()->messages();
+        while ((model->rowCount() != expectedRows || model->record(1).id != expectedRow1) &&
+               timer.elapsed() < 10000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        view->viewport()->repaint();
+        QApplication::processEvents();
+        const qint64 shownMs = timer.elapsed();
+        spin(5);
+        meter.stop();
+        *stallMs = meter.longestMs();
+        return model->rowCount() == expectedRows ? shownMs : -1;
+    };
+    double toShortStall = 0;
+    double toLongStall = 0;
+    const int longRows = window.session()->messages()->rowCount(); // with the streamed exchange
+    const qint64 toShortMs = switchTo(filled.mainAnswer, +1, filled.altAnswer, 2, &toShortStall);
+    const qint64 toLongMs = switchTo(filled.altAnswer, -1, filled.mainAnswer, longRows, &toLongStall);
+
+    // 7 (run last, it empties the conversation). Delete the message at row 2 and everything below it.
+    auto deleteBelow = [&] {
+        StallMeter meter;
+        meter.start();
+        window.session()->deleteMessage(window.session()->messages()->record(2).id);
+        spin(50);
+        meter.stop();
+        return meter.longestMs();
+    };
+    // 6. Another conversation, then this one again (its messages were laid out before).
+    window.openConversation(empty.id);
+    spin(100);
+    double reopenStall = 0;
+    qint64 reopenMs = -1;
+    {
+        StallMeter meter;
+        meter.start();
+        QElapsedTimer timer;
+        timer.start();
+        window.openConversation(conversationId);
+        auto* model = window.session()->messages();
+        while (model->rowCount() != longRows && timer.elapsed() < 10000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        view->viewport()->repaint();
+        QApplication::processEvents();
+        reopenMs = model->rowCount() == longRows ? timer.elapsed() : -1;
+        spin(5);
+        meter.stop();
+        reopenStall = meter.longestMs();
+    }
+    const double deleteStall = deleteBelow();
+
+    std::printf("open:      first paint %lld ms, first paint with messages %lld ms, fully usable %lld ms"
+                " (%d rows in the view)\n",
+                static_cast<long long>(firstPaint), static_cast<long long>(firstContentPaint),
+                static_cast<long long>(usable), rows);
+    std::printf("           longest event-loop stall while opening %.1f ms, ending %.0f ms after open()\n",
+                openStalls.longestMs(), openStalls.longestAtMs());
+    std::printf("reading:   the whole branch: %.0f ms on the UI thread's connection (what open() did there),"
+                " through the history loader off the UI thread %.0f ms (new connection), %.0f ms (again)\n",
+                uiReadMs, loaderReadMs[0], loaderReadMs[1]);
     std::printf("memory:    %.1f MB resident with the conversation open (%.1f MB before the window)\n",
                 double(rss) / 1024.0, double(rssBefore) / 1024.0);
     std::printf(
@@ -256,5 +387,13 @@ int main(int argc, char* argv[])
         streamedAll ? "complete" : "INCOMPLETE");
     std::printf("scrolling: %d viewport steps end to end and back in %.0f ms, slowest step %.1f ms\n", steps,
                 scrollMs, longestStep);
-    return streamedAll ? 0 : 1;
+    std::printf("branches:  switch at row 1 to a 2-message branch: shown in %lld ms, longest stall %.1f ms;"
+                " back to the %d-message branch: shown in %lld ms, longest stall %.1f ms\n",
+                static_cast<long long>(toShortMs), toShortStall, longRows, static_cast<long long>(toLongMs),
+                toLongStall);
+    std::printf("reopening: after another conversation, shown in %lld ms, longest stall %.1f ms\n",
+                static_cast<long long>(reopenMs), reopenStall);
+    std::printf("deleting:  the message at row 2 with the %d below it: longest stall %.1f ms\n", longRows - 3,
+                deleteStall);
+    return streamedAll && toShortMs >= 0 && toLongMs >= 0 && reopenMs >= 0 ? 0 : 1;
 }

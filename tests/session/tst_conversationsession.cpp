@@ -63,6 +63,15 @@ ts::ScriptedResponse stalledAnswer(const QStringList& pieces, int delayMs = 0)
     return r;
 }
 
+// open() and switchBranch() read the branch on the loader's thread: wait for loaded().
+bool waitLoaded(ConversationSession& session)
+{
+    if (!session.isLoading())
+        return true;
+    QSignalSpy loaded(&session, &ConversationSession::loaded);
+    return loaded.wait(kWaitMs) && !session.isLoading();
+}
+
 ts::ScriptedResponse scriptedAnswer(const QString& text)
 {
     return ts::ScriptedResponse::sse(
@@ -95,6 +104,10 @@ private slots:
     void destructorSavesRunningAnswer();
     void openLoadsParamsAndActiveBranch();
     void deleteMessageReloads();
+    void openIsAsynchronousAndRefusesWhileLoading();
+    void aStaleOpenIsDropped();
+    void switchingBranchOnALongPathGoesThroughTheLoader();
+    void deletingTheShownBranchShowsTheNextOne();
     void deprecationIsForwarded();
     void titleComesFromFirstQuestion_data();
     void titleComesFromFirstQuestion();
@@ -423,13 +436,16 @@ void TestConversationSession::regenerateAndSwitchBranch()
     QCOMPARE(m_store->message(second)->parentId, m_store->message(first)->parentId);
 
     m_session->switchBranch(second, -1);
+    QVERIFY(waitLoaded(*m_session));
     QCOMPARE(contents(model), (QStringList{QStringLiteral("Question"), QStringLiteral("First answer")}));
     QCOMPARE(model.data(model.index(1), MessageListModel::BranchIndexRole).toInt(), 0);
     QCOMPARE(m_store->conversation(id)->currentLeafId, first);
 
     m_session->switchBranch(first, -1); // already the first: stays
+    QVERIFY(!m_session->isLoading());
     QCOMPARE(model.record(1).id, first);
     m_session->switchBranch(first, +5); // bounded: the last one
+    QVERIFY(waitLoaded(*m_session));
     QCOMPARE(model.record(1).id, second);
     QCOMPARE(model.data(model.index(1), MessageListModel::BranchIndexRole).toInt(), 1);
 }
@@ -462,10 +478,12 @@ void TestConversationSession::editAndResendKeepsOldBranch()
 
     // The old branch, with its own answer, is still reachable.
     m_session->switchBranch(deux, -1);
+    QVERIFY(waitLoaded(*m_session));
     QCOMPARE(contents(model), (QStringList{QStringLiteral("one"), QStringLiteral("Echo: one"),
                                            QStringLiteral("two"), QStringLiteral("Echo: two")}));
     QCOMPARE(model.data(model.index(2), MessageListModel::BranchIndexRole).toInt(), 0);
     m_session->switchBranch(two, +1);
+    QVERIFY(waitLoaded(*m_session));
     QCOMPARE(model.record(3).content, QStringLiteral("Echo: deux"));
     QCOMPARE(int(m_store->allMessages(id).size()), 6);
 }
@@ -608,11 +626,15 @@ void TestConversationSession::openLoadsParamsAndActiveBranch()
     QCOMPARE(m_store->conversation(c.id)->title, QStringLiteral("Saved")); // a real title is kept
     const qint64 latestAnswer = m_session->messages()->record(1).id;
     m_session->switchBranch(latestAnswer, -1);
+    QVERIFY(waitLoaded(*m_session));
     const qint64 shown = m_session->messages()->record(1).id;
 
     // Another session (the app restarted) opens the same branch, with its n/m counts.
     auto other = makeSession();
     QVERIFY(other->open(c.id));
+    QCOMPARE(other->conversationId(), c.id);
+    QCOMPARE(other->params(), m_session->params()); // known at once, before the messages
+    QVERIFY(waitLoaded(*other));
     QCOMPARE(other->messages()->rowCount(), 2);
     QCOMPARE(other->messages()->record(1).id, shown);
     QCOMPARE(other->messages()->data(other->messages()->index(1), MessageListModel::BranchCountRole).toInt(),
@@ -641,6 +663,164 @@ void TestConversationSession::deleteMessageReloads()
     QCOMPARE(int(m_store->allMessages(id).size()), 2);
     QCOMPARE(changed.count(), 1);
     QVERIFY(!m_session->deleteMessage(123456)); // unknown
+}
+
+void TestConversationSession::openIsAsynchronousAndRefusesWhileLoading()
+{
+    const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+    QVERIFY(id > 0);
+    QVERIFY(!m_session->isLoading()); // an empty conversation is ready when open() returns
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("one")));
+    QVERIFY(waitForAnswer(finished));
+    const qint64 answer = m_session->messages()->record(1).id;
+    const qint64 question = m_session->messages()->record(0).id;
+
+    auto other = makeSession();
+    QSignalSpy loaded(other.get(), &ConversationSession::loaded);
+    QSignalSpy problems(other.get(), &ConversationSession::problem);
+    QVERIFY(other->open(id));
+    QVERIFY(other->isLoading());
+    QCOMPARE(other->messages()->rowCount(), 0); // nothing is shown until the branch arrives
+    // What builds on the messages shown waits; each refusal says why.
+    QVERIFY(!other->send(QStringLiteral("too early")));
+    QVERIFY(!other->regenerate(answer));
+    QVERIFY(!other->editAndResend(question, QStringLiteral("too early")));
+    QVERIFY(!other->deleteMessage(answer));
+    QCOMPARE(problems.count(), 4);
+    for (const auto& problem : problems)
+        QVERIFY(problem.at(0).toString().contains(QLatin1String("loading")));
+    QCOMPARE(int(m_store->allMessages(id).size()), 2); // nothing was stored or deleted
+    QCOMPARE(m_server->requests().size(), 1);
+
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.first().at(0).toLongLong(), id);
+    QVERIFY(!other->isLoading());
+    QCOMPARE(contents(*other->messages()), (QStringList{QStringLiteral("one"), QStringLiteral("Echo: one")}));
+    QSignalSpy otherFinished(other.get(), &ConversationSession::requestFinished);
+    QVERIFY(other->send(QStringLiteral("two")));
+    QVERIFY(waitForAnswer(otherFinished));
+    QCOMPARE(messageLines(bodyOf(m_server->requests().last())),
+             (QStringList{QStringLiteral("user:one"), QStringLiteral("assistant:Echo: one"),
+                          QStringLiteral("user:two")}));
+
+    // close() while loading: nothing arrives afterwards.
+    QVERIFY(other->open(id));
+    QVERIFY(other->isLoading());
+    other->close();
+    QVERIFY(!other->isLoading());
+    QVERIFY(!loaded.wait(300));
+    QCOMPARE(other->messages()->rowCount(), 0);
+    QCOMPARE(other->conversationId(), 0);
+}
+
+void TestConversationSession::aStaleOpenIsDropped()
+{
+    // Two conversations with messages, opened one after the other before either arrives.
+    std::vector<qint64> ids;
+    for (const QString& text :
+         {QStringLiteral("first conversation"), QStringLiteral("second conversation")}) {
+        const store::ConversationRecord c = m_store->createConversation(text, QStringLiteral("m"));
+        store::MessageRecord m;
+        m.conversationId = c.id;
+        m.content = text;
+        QVERIFY(m_store->appendMessage(m) > 0);
+        ids.push_back(c.id);
+    }
+    QSignalSpy loaded(m_session.get(), &ConversationSession::loaded);
+    QStringList shown; // every branch the model was given
+    connect(m_session->messages(), &QAbstractItemModel::modelReset, this, [&] {
+        if (m_session->messages()->rowCount() > 0)
+            shown << contents(*m_session->messages()).join(QLatin1Char('|'));
+    });
+    for (int i = 0; i < 10; ++i)
+        QVERIFY(m_session->open(ids[size_t(i % 2)]));
+    QVERIFY(m_session->open(ids[0]));
+    QVERIFY(loaded.wait(kWaitMs));
+    QVERIFY(!loaded.wait(300)); // the earlier loads never arrive, however late
+    QCOMPARE(loaded.count(), 1);
+    QCOMPARE(loaded.first().at(0).toLongLong(), ids[0]);
+    QCOMPARE(m_session->conversationId(), ids[0]);
+    QCOMPARE(contents(*m_session->messages()), QStringList{QStringLiteral("first conversation")});
+    QCOMPARE(shown, QStringList{QStringLiteral("first conversation")}); // never the stale one
+    disconnect(m_session->messages(), &QAbstractItemModel::modelReset, this, nullptr);
+}
+
+void TestConversationSession::switchingBranchOnALongPathGoesThroughTheLoader()
+{
+    // A question answered twice; below the first answer runs a long chain.
+    const store::ConversationRecord c =
+        m_store->createConversation(QStringLiteral("Long"), QStringLiteral("m"));
+    auto add = [&](qint64 parent, api::Role role, const QString& text) {
+        store::MessageRecord m;
+        m.conversationId = c.id;
+        m.parentId = parent;
+        m.role = role;
+        m.content = text;
+        return m_store->appendMessage(m);
+    };
+    const qint64 question = add(0, api::Role::User, QStringLiteral("Question"));
+    const qint64 longAnswer = add(question, api::Role::Assistant, QStringLiteral("Long answer"));
+    qint64 leaf = longAnswer;
+    {
+        store::Transaction transaction(*m_db);
+        for (int i = 0; i < 2000; ++i)
+            leaf = add(leaf, i % 2 ? api::Role::Assistant : api::Role::User, QStringLiteral("m%1").arg(i));
+        QVERIFY(transaction.commit());
+    }
+    const qint64 shortAnswer = add(question, api::Role::Assistant, QStringLiteral("Short answer"));
+    QVERIFY(m_session->open(c.id));
+    QVERIFY(waitLoaded(*m_session));
+    QCOMPARE(m_session->messages()->rowCount(), 2);
+    QCOMPARE(m_session->messages()->record(1).id, shortAnswer);
+
+    QSignalSpy loaded(m_session.get(), &ConversationSession::loaded);
+    m_session->switchBranch(shortAnswer, -1);
+    QVERIFY(m_session->isLoading());
+    QCOMPARE(m_session->messages()->record(1).id, shortAnswer); // the old branch stays until then
+    QVERIFY(loaded.wait(kWaitMs));
+    QCOMPARE(loaded.first().at(0).toLongLong(), c.id);
+    QCOMPARE(m_session->messages()->rowCount(), 2002);
+    QCOMPARE(m_session->messages()->record(1).id, longAnswer);
+    QCOMPARE(m_session->messages()->record(2001).id, leaf);
+    const MessageListModel& model = *m_session->messages();
+    QCOMPARE(model.data(model.index(1), MessageListModel::BranchIndexRole).toInt(), 0);
+    QCOMPARE(model.data(model.index(1), MessageListModel::BranchCountRole).toInt(), 2);
+    // Saved: the next start opens the same branch.
+    QCOMPARE(m_store->conversation(c.id)->currentLeafId, leaf);
+    QCOMPARE(m_store->activeBranch(c.id).path.size(), size_t(2002));
+}
+
+void TestConversationSession::deletingTheShownBranchShowsTheNextOne()
+{
+    const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+    QVERIFY(id > 0);
+    m_server->enqueue("/chat/completions", scriptedAnswer(QStringLiteral("First answer")));
+    m_server->enqueue("/chat/completions", scriptedAnswer(QStringLiteral("Second answer")));
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("Question")));
+    QVERIFY(waitForAnswer(finished));
+    const qint64 first = finished.last().at(0).toLongLong();
+    QVERIFY(m_session->regenerate(first));
+    QVERIFY(finished.wait(kWaitMs));
+    const qint64 second = finished.last().at(0).toLongLong();
+
+    // The shown answer goes; its sibling's branch takes its place (read through the loader).
+    QVERIFY(m_session->deleteMessage(second));
+    QCOMPARE(m_session->messages()->rowCount(), 1); // at once: the rows above stay
+    QVERIFY(waitLoaded(*m_session));
+    const MessageListModel& model = *m_session->messages();
+    QCOMPARE(contents(model), (QStringList{QStringLiteral("Question"), QStringLiteral("First answer")}));
+    QCOMPARE(model.record(1).id, first);
+    QCOMPARE(model.data(model.index(1), MessageListModel::BranchCountRole).toInt(), 1);
+    QCOMPARE(m_store->conversation(id)->currentLeafId, first);
+
+    // The only root goes: nothing is left, without a load.
+    QVERIFY(m_session->deleteMessage(model.record(0).id));
+    QVERIFY(!m_session->isLoading());
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(m_store->allMessages(id).empty());
 }
 
 void TestConversationSession::deprecationIsForwarded()

@@ -3,10 +3,12 @@
 // saved every 50 ms), kills it with SIGKILL, and checks what the next start-up finds.
 #include "store/ConversationStore.h"
 #include "store/Database.h"
+#include "store/HistoryLoader.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -169,6 +171,20 @@ private slots:
                  qPrintable(QStringLiteral("%1 chunks stored, %2 reported").arg(chunks).arg(saved)));
         QCOMPARE(answer.content, answerAfter(chunks));
         QCOMPARE(answer.reasoning, reasoningAfter(chunks));
+
+        // The app opens it through the history loader (its own connection, on its own thread): the
+        // same two messages, the answer marked interrupted.
+        HistoryLoader loader;
+        QSignalSpy loaded(&loader, &HistoryLoader::loaded);
+        loader.load(path, conversations[0].id);
+        QVERIFY(loaded.wait(10000));
+        const SharedBranch shown = loaded.first().at(1).value<SharedBranch>();
+        QVERIFY(shown);
+        QCOMPARE(shown->path.size(), size_t(2));
+        QCOMPARE(shown->path[0].id, userId);
+        QCOMPARE(shown->path[1].id, assistantId);
+        QCOMPARE(shown->path[1].state, MessageState::Interrupted);
+        QCOMPARE(shown->path[1].content, answer.content);
 
         // Starting again once more finds nothing left to mark, and the partial answer is searchable.
         QCOMPARE(store.markInterruptedStreams(), 0);
