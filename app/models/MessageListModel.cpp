@@ -184,13 +184,32 @@ void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
     // Positions are optional and may come short: every missing one is "1/1".
     m_positions.resize(m_rows.size());
     m_revisions.resize(m_rows.size());
-    for (quint64& revision : m_revisions)
-        revision = m_nextRevision++;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        const size_t print = fingerprint(m_rows[i], m_positions[i]);
+        Issued& issued = m_issued[m_rows[i].id];
+        if (issued.revision == 0 || issued.fingerprint != print)
+            issued = Issued{print, m_nextRevision++};
+        m_revisions[i] = issued.revision;
+    }
     m_rowById.clear();
     m_rowById.reserve(qsizetype(m_rows.size()));
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_rowById.insert(m_rows[i].id, int(i));
     endResetModel();
+}
+
+size_t MessageListModel::fingerprint(const store::MessageRecord& m, store::BranchPosition position) const
+{
+    // Everything a delegate paints from the record; a collision only costs a stale layout until the
+    // message changes, and 64-bit seeds make that vanishingly rare.
+    size_t seed = qHashMulti(0, m.content, m.reasoning, int(m.role), int(m.state), m.model, m.finishReason,
+                             m.errorKind, m.errorCode, m.errorMessage, m.requestId, m.errorStatus);
+    seed = qHashMulti(seed, m.usage.present, m.usage.promptTokens, m.usage.completionTokens,
+                      m.usage.cachedTokens, m.usage.reasoningTokens, m.ttftMs, m.totalMs, reasoningMs(m),
+                      m.createdAt.toMSecsSinceEpoch(), position.index, position.count);
+    for (const api::ToolCall& call : m.toolCalls)
+        seed = qHashMulti(seed, call.id, call.name, call.arguments);
+    return qHashMulti(seed, m.toolCallId, m.toolName, m.attachmentsJson);
 }
 
 void MessageListModel::clear()
@@ -220,6 +239,7 @@ void MessageListModel::updateMessage(const store::MessageRecord& message)
         return;
     m_rows[size_t(row)] = message;
     m_revisions[size_t(row)] = m_nextRevision++;
+    m_issued.remove(message.id);
     if (message.state != store::MessageState::Streaming) {
         m_splitters.remove(message.id); // the record holds the split text now
         const auto times = m_reasoningTimes.find(message.id);
@@ -309,8 +329,10 @@ void MessageListModel::flushNow()
     QList<int> rows(m_dirty.cbegin(), m_dirty.cend());
     m_dirty.clear();
     std::sort(rows.begin(), rows.end());
-    for (int row : rows)
+    for (int row : rows) {
         m_revisions[size_t(row)] = m_nextRevision++;
+        m_issued.remove(m_rows[size_t(row)].id);
+    }
     // One dataChanged per contiguous range: a single streaming answer is one row, one signal.
     qsizetype start = 0;
     while (start < rows.size()) {

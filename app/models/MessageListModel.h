@@ -110,6 +110,16 @@ private:
     QBasicTimer m_frameTimer;
     int m_frameMs = 16;
     quint64 m_nextRevision = 1;
+    // Revisions handed out by setMessages(), by message id, with a fingerprint of what they painted:
+    // reopening a conversation (or switching back to a branch) gives unchanged messages their old
+    // revision, so the view's layout caches stay valid instead of re-rendering 10,000 messages.
+    struct Issued
+    {
+        size_t fingerprint = 0;
+        quint64 revision = 0;
+    };
+    QHash<qint64, Issued> m_issued;
+    size_t fingerprint(const store::MessageRecord& m, store::BranchPosition position) const;
 };
 
 } // namespace ark::models

@@ -49,6 +49,7 @@ class TestMessageListModel : public QObject
     Q_OBJECT
 
 private slots:
+    void reopeningKeepsRevisionsOfUnchangedMessages();
     void everyRole();
     void unknownUsageIsMinusOne();
     void branchPositionsDefaultToOneOfOne();
@@ -69,6 +70,49 @@ private slots:
     void storedReasoningTimeWins();
     void reasoningUntilTheEndOfTheStream();
 };
+
+// The view's layout caches are keyed by revision: opening the same messages again must not make
+// every one of them look new, and a changed message must.
+void TestMessageListModel::reopeningKeepsRevisionsOfUnchangedMessages()
+{
+    models::MessageListModel model;
+    auto path = [] {
+        return std::vector<store::MessageRecord>{makeMessage(1, api::Role::User, QStringLiteral("q")),
+                                                 makeMessage(2, api::Role::Assistant, QStringLiteral("a"))};
+    };
+    auto revision = [&](int row) {
+        return model.index(row).data(models::MessageListModel::RevisionRole).toULongLong();
+    };
+    model.setMessages(path());
+    const quint64 first = revision(0), second = revision(1);
+    QVERIFY(first != second);
+    model.clear();
+    model.setMessages(path());
+    QCOMPARE(revision(0), first);
+    QCOMPARE(revision(1), second);
+
+    std::vector<store::MessageRecord> edited = path();
+    edited[1].content = QStringLiteral("a, edited elsewhere");
+    model.setMessages(edited);
+    QCOMPARE(revision(0), first);
+    QVERIFY(revision(1) != second);
+
+    // Another branch position is painted differently ("< 1/2 >"), so it is another revision too.
+    const quint64 editedRevision = revision(1);
+    model.setMessages(edited, {store::BranchPosition{}, store::BranchPosition{1, 2}});
+    QVERIFY(revision(1) != editedRevision);
+
+    // An update in place is new, and a later reopen of that same record reuses nothing stale.
+    store::MessageRecord updated = model.record(0);
+    updated.content = QStringLiteral("q2");
+    model.updateMessage(updated);
+    const quint64 afterUpdate = revision(0);
+    QVERIFY(afterUpdate != first);
+    std::vector<store::MessageRecord> again = path();
+    again[0].content = QStringLiteral("q2");
+    model.setMessages(again);
+    QVERIFY(revision(0) != first);
+}
 
 void TestMessageListModel::everyRole()
 {
