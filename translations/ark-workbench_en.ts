@@ -655,10 +655,6 @@ and prints each event as one JSON line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Price (per million tokens)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -716,6 +712,22 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deprecation announced for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2240,22 +2252,6 @@ and prints each event as one JSON line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Input</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2277,10 +2273,6 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Next tier boundary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2349,6 +2341,22 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Cheapest in %1: %2 at %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cached tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: one price for every length</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2834,6 +2842,10 @@ and prints each event as one JSON line.</source>
         <source>Could not import %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Raw exchanges</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::MessageDelegate</name>
@@ -3092,10 +3104,6 @@ Switch model (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in Model Catalog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3129,6 +3137,10 @@ Switch model (%2)</source>
     </message>
     <message>
         <source>Don&apos;t remind me again about these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in the model catalog.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3265,10 +3277,6 @@ Draft: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Over the input limit of %1 tokens by %2 tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A long answer may not fit: %1 tokens of the window are left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3356,6 +3364,10 @@ Draft: %4</source>
         <source>Counts are estimates.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 tokens over the input limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ToolCallInspector</name>
@@ -3397,10 +3409,6 @@ Draft: %4</source>
     </message>
     <message>
         <source>Use the text above as this call&apos;s result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(no id)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3497,6 +3505,10 @@ Draft: %4</source>
     </message>
     <message>
         <source>Choose Another File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no call id)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

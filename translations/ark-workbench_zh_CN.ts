@@ -386,7 +386,7 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>the catalog has no &quot;models&quot; array</source>
-        <translation>模型目录中没有 "models" 数组</translation>
+        <translation>模型目录中没有 &quot;models&quot; 数组</translation>
     </message>
     <message>
         <source>a provider has no id</source>
@@ -658,10 +658,6 @@ and prints each event as one JSON line.</source>
         <translation>上下文</translation>
     </message>
     <message>
-        <source>Price (per million tokens)</source>
-        <translation>价格（每百万 token）</translation>
-    </message>
-    <message>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
@@ -721,6 +717,22 @@ and prints each event as one JSON line.</source>
         <source>from %1</source>
         <translation>%1 起</translation>
     </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>deprecation announced for %1</source>
+        <translation>已宣布 %1 弃用</translation>
+    </message>
+    <message>
+        <source>retired since %1 — requests fail</source>
+        <translation>自 %1 起已下线 — 请求会失败</translation>
+    </message>
 </context>
 <context>
     <name>ark::models::ToolCallListModel</name>
@@ -761,11 +773,11 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>%1 has an invalid &quot;min&quot;.</source>
-        <translation>%1 的 "min" 无效。</translation>
+        <translation>%1 的 &quot;min&quot; 无效。</translation>
     </message>
     <message>
         <source>%1 has an invalid &quot;max&quot;.</source>
-        <translation>%1 的 "max" 无效。</translation>
+        <translation>%1 的 &quot;max&quot; 无效。</translation>
     </message>
 </context>
 <context>
@@ -783,7 +795,7 @@ and prints each event as one JSON line.</source>
     <name>ark::pricing::PriceTable</name>
     <message>
         <source>&quot;tiers&quot; is not a list.</source>
-        <translation>"tiers" 不是列表。</translation>
+        <translation>&quot;tiers&quot; 不是列表。</translation>
     </message>
     <message>
         <source>Price tier %1</source>
@@ -1345,7 +1357,7 @@ and prints each event as one JSON line.</source>
     <name>ark::tools::DocumentChecker</name>
     <message>
         <source>The document must be a JSON array of tools: [{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}]</source>
-        <translation>文档必须是由工具组成的 JSON 数组：[{"type": "function", "function": {...}}]</translation>
+        <translation>文档必须是由工具组成的 JSON 数组：[{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}]</translation>
     </message>
     <message>
         <source>The name “%1” is already used by tool %2: names must be unique</source>
@@ -1361,31 +1373,31 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Each tool must be an object: {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</source>
-        <translation>每个工具都必须是对象：{"type": "function", "function": {...}}</translation>
+        <translation>每个工具都必须是对象：{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {...}}</translation>
     </message>
     <message>
         <source>Missing &quot;type&quot;: it must be &quot;function&quot;</source>
-        <translation>缺少 "type"：其值必须为 "function"</translation>
+        <translation>缺少 &quot;type&quot;：其值必须为 &quot;function&quot;</translation>
     </message>
     <message>
         <source>&quot;type&quot; must be &quot;function&quot;</source>
-        <translation>"type" 必须为 "function"</translation>
+        <translation>&quot;type&quot; 必须为 &quot;function&quot;</translation>
     </message>
     <message>
         <source>Missing &quot;function&quot; with the function&apos;s name, description and parameters</source>
-        <translation>缺少包含函数名称、描述和参数的 "function"</translation>
+        <translation>缺少包含函数名称、描述和参数的 &quot;function&quot;</translation>
     </message>
     <message>
         <source>&quot;function&quot; must be an object</source>
-        <translation>"function" 必须是对象</translation>
+        <translation>&quot;function&quot; 必须是对象</translation>
     </message>
     <message>
         <source>Missing &quot;name&quot;</source>
-        <translation>缺少 "name"</translation>
+        <translation>缺少 &quot;name&quot;</translation>
     </message>
     <message>
         <source>&quot;name&quot; must be a string</source>
-        <translation>"name" 必须是字符串</translation>
+        <translation>&quot;name&quot; 必须是字符串</translation>
     </message>
     <message>
         <source>“%1” is not a valid function name: use 1 to 64 letters, digits, _ or -</source>
@@ -1393,31 +1405,31 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>No &quot;description&quot;: the model decides from it when to call the function</source>
-        <translation>没有 "description"：模型依据它决定何时调用该函数</translation>
+        <translation>没有 &quot;description&quot;：模型依据它决定何时调用该函数</translation>
     </message>
     <message>
         <source>&quot;description&quot; must be a string</source>
-        <translation>"description" 必须是字符串</translation>
+        <translation>&quot;description&quot; 必须是字符串</translation>
     </message>
     <message>
         <source>&quot;parameters&quot; must be a JSON Schema object: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</source>
-        <translation>"parameters" 必须是 JSON Schema 对象：{"type": "object", "properties": {...}}</translation>
+        <translation>&quot;parameters&quot; 必须是 JSON Schema 对象：{&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {...}}</translation>
     </message>
     <message>
         <source>A property&apos;s schema must be an object such as {&quot;type&quot;: &quot;string&quot;}</source>
-        <translation>属性的 schema 必须是对象，例如 {"type": "string"}</translation>
+        <translation>属性的 schema 必须是对象，例如 {&quot;type&quot;: &quot;string&quot;}</translation>
     </message>
     <message>
         <source>&quot;parameters&quot; must have &quot;type&quot;: &quot;object&quot;</source>
-        <translation>"parameters" 必须包含 "type": "object"</translation>
+        <translation>&quot;parameters&quot; 必须包含 &quot;type&quot;: &quot;object&quot;</translation>
     </message>
     <message>
         <source>No &quot;type&quot;: the model has to guess what to send</source>
-        <translation>没有 "type"：模型只能猜测要发送什么</translation>
+        <translation>没有 &quot;type&quot;：模型只能猜测要发送什么</translation>
     </message>
     <message>
         <source>&quot;type&quot; must be a type name or a list of them</source>
-        <translation>"type" 必须是类型名称或类型名称列表</translation>
+        <translation>&quot;type&quot; 必须是类型名称或类型名称列表</translation>
     </message>
     <message>
         <source>Unknown type “%1”: use %2</source>
@@ -1425,27 +1437,27 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>&quot;enum&quot; must be a non-empty array of the allowed values</source>
-        <translation>"enum" 必须是由允许值组成的非空数组</translation>
+        <translation>&quot;enum&quot; 必须是由允许值组成的非空数组</translation>
     </message>
     <message>
         <source>&quot;properties&quot; must be an object mapping each parameter name to its schema</source>
-        <translation>"properties" 必须是将各参数名映射到其 schema 的对象</translation>
+        <translation>&quot;properties&quot; 必须是将各参数名映射到其 schema 的对象</translation>
     </message>
     <message>
         <source>&quot;required&quot; must be an array of parameter names</source>
-        <translation>"required" 必须是由参数名组成的数组</translation>
+        <translation>&quot;required&quot; 必须是由参数名组成的数组</translation>
     </message>
     <message>
         <source>&quot;required&quot; must list parameter names (strings)</source>
-        <translation>"required" 必须列出参数名（字符串）</translation>
+        <translation>&quot;required&quot; 必须列出参数名（字符串）</translation>
     </message>
     <message>
         <source>“%1” is required but not defined in &quot;properties&quot;</source>
-        <translation>“%1”为必填项，但未在 "properties" 中定义</translation>
+        <translation>“%1”为必填项，但未在 &quot;properties&quot; 中定义</translation>
     </message>
     <message>
         <source>An array without &quot;items&quot;: the model has to guess its elements</source>
-        <translation>数组缺少 "items"：模型只能猜测其元素</translation>
+        <translation>数组缺少 &quot;items&quot;：模型只能猜测其元素</translation>
     </message>
 </context>
 <context>
@@ -2243,22 +2255,6 @@ and prints each event as one JSON line.</source>
         <translation>输出 token 数（含思考）：</translation>
     </message>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Input</source>
-        <translation>输入</translation>
-    </message>
-    <message>
-        <source>Cached</source>
-        <translation>缓存</translation>
-    </message>
-    <message>
-        <source>Output</source>
-        <translation>输出</translation>
-    </message>
-    <message>
         <source>Tier</source>
         <translation>档位</translation>
     </message>
@@ -2281,10 +2277,6 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Next tier boundary</source>
         <translation>下一档位边界</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1 · prices in %2</source>
@@ -2353,6 +2345,22 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Cheapest in %1: %2 at %3</source>
         <translation>以 %1 计价最便宜：%2，%3</translation>
+    </message>
+    <message>
+        <source>Input tokens</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <source>Cached tokens</source>
+        <translation>缓存命中 token</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <source>None: one price for every length</source>
+        <translation>无：所有长度同一价格</translation>
     </message>
 </context>
 <context>
@@ -2836,6 +2844,10 @@ and prints each event as one JSON line.</source>
         <source>Could not import %1: %2</source>
         <translation>无法导入 %1：%2</translation>
     </message>
+    <message>
+        <source>Raw exchanges</source>
+        <translation>原始交互</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::MessageDelegate</name>
@@ -3096,10 +3108,6 @@ Switch model (%2)</source>
         <translation>即将下线的模型</translation>
     </message>
     <message>
-        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in Model Catalog.</source>
-        <translation>以下对话和接入点使用的模型即将停止服务。打开对话即可一键切换其模型；接入点请在控制台和“模型目录”中关联到更新的模型。</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>项目</translation>
     </message>
@@ -3134,6 +3142,10 @@ Switch model (%2)</source>
     <message>
         <source>Don&apos;t remind me again about these</source>
         <translation>不再提醒这些项目</translation>
+    </message>
+    <message>
+        <source>These conversations and endpoints use models that stop serving soon. Open a conversation to switch its model with one click; link an endpoint to a newer model in the console and in the model catalog.</source>
+        <translation>这些对话和接入点使用的模型即将停止服务。打开对话即可一键切换模型；请在控制台和模型目录中将接入点关联到较新的模型。</translation>
     </message>
 </context>
 <context>
@@ -3272,10 +3284,6 @@ Draft: %4</source>
         <translation>%1 的上下文窗口：%2 token（输入、回答和思考合计）。</translation>
     </message>
     <message>
-        <source>Over the input limit of %1 tokens by %2 tokens</source>
-        <translation>超出 %1 token 的输入上限 %2 token</translation>
-    </message>
-    <message>
         <source>A long answer may not fit: %1 tokens of the window are left</source>
         <translation>较长的回答可能放不下：窗口仅剩 %1 token</translation>
     </message>
@@ -3363,6 +3371,10 @@ Draft: %4</source>
         <source>Counts are estimates.</source>
         <translation>token 数为估算值。</translation>
     </message>
+    <message>
+        <source>%1 tokens over the input limit of %2</source>
+        <translation>超出输入上限 %2 共 %1 个 token</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ToolCallInspector</name>
@@ -3405,10 +3417,6 @@ Draft: %4</source>
     <message>
         <source>Use the text above as this call&apos;s result</source>
         <translation>将上方文本用作此调用的结果</translation>
-    </message>
-    <message>
-        <source>(no id)</source>
-        <translation>（无 ID）</translation>
     </message>
     <message>
         <source>Run (asks first)…</source>
@@ -3506,6 +3514,10 @@ Draft: %4</source>
         <source>Choose Another File…</source>
         <translation>选择其他文件…</translation>
     </message>
+    <message>
+        <source>(no call id)</source>
+        <translation>（无调用 ID）</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ToolsEditor</name>
@@ -3522,7 +3534,7 @@ Draft: %4</source>
   {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: &quot;...&quot;, &quot;description&quot;: &quot;...&quot;, &quot;parameters&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {}}}}
 ]</source>
         <translation>[
-  {"type": "function", "function": {"name": "...", "description": "...", "parameters": {"type": "object", "properties": {}}}}
+  {&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: &quot;...&quot;, &quot;description&quot;: &quot;...&quot;, &quot;parameters&quot;: {&quot;type&quot;: &quot;object&quot;, &quot;properties&quot;: {}}}}
 ]</translation>
     </message>
     <message>

@@ -3,6 +3,7 @@
 #include "ConversationSidebar.h"
 #include "conversation/Composer.h"
 #include "conversation/ConversationView.h"
+#include "inspector/ExchangeInspector.h"
 #include "secrets/KeyStore.h"
 #include "session/AccountSettings.h"
 #include "settings/ConversationSettingsPanel.h"
@@ -254,6 +255,20 @@ void MainWindow::createDocks()
     m_settingsDock->setAllowedAreas(Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
     connect(m_settingsPanel, &ConversationSettingsPanel::paramsChanged, this, &MainWindow::onParamsEdited);
+
+    // Raw exchanges of the open conversation, tabbed with the settings; hidden until asked for.
+    m_exchangeInspector = new ExchangeInspector(m_session.exchangeLog(), this);
+    m_exchangeDock = new QDockWidget(tr("Raw exchanges"), this);
+    m_exchangeDock->setObjectName(QStringLiteral("exchangeInspectorDock"));
+    m_exchangeDock->setWidget(m_exchangeInspector);
+    m_exchangeDock->setAllowedAreas(Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea |
+                                    Qt::BottomDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_exchangeDock);
+    tabifyDockWidget(m_settingsDock, m_exchangeDock);
+    m_settingsDock->raise();
+    m_exchangeDock->hide();
+    connect(&m_session, &session::ConversationSession::loaded, this,
+            [this] { m_exchangeInspector->setLog(m_session.exchangeLog()); });
 }
 
 void MainWindow::createActions()
@@ -283,6 +298,7 @@ void MainWindow::createActions()
     sidebar->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     view->addAction(m_settingsDock->toggleViewAction());
+    view->addAction(m_exchangeDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Ark Workbench"), this, [this] {

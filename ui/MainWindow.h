@@ -27,6 +27,7 @@ class Composer;
 class ConversationSettingsPanel;
 class ConversationSidebar;
 class ConversationView;
+class ExchangeInspector;
 class FirstRunPanel;
 
 class MainWindow : public QMainWindow
@@ -45,6 +46,7 @@ public:
     Composer* composer() const { return m_composer; }
     QComboBox* modelPicker() const { return m_modelPicker; }
     bool isShowingFirstRun() const;
+    ExchangeInspector* exchangeInspector() const { return m_exchangeInspector; }
 
     qint64 newConversation();
     void openConversation(qint64 conversationId, qint64 focusMessageId = 0);
@@ -89,6 +91,8 @@ private:
     QComboBox* m_modelPicker = nullptr;
     QDockWidget* m_settingsDock = nullptr;
     ConversationSettingsPanel* m_settingsPanel = nullptr;
+    QDockWidget* m_exchangeDock = nullptr;
+    ExchangeInspector* m_exchangeInspector = nullptr;
     QLabel* m_statusLabel = nullptr;
     QToolButton* m_undoButton = nullptr;
     QTimer m_undoTimer;

@@ -98,6 +98,14 @@ bool ConversationSession::open(qint64 conversationId)
     return true;
 }
 
+api::ExchangeLog* ConversationSession::exchangeLogFor(qint64 conversationId)
+{
+    std::unique_ptr<api::ExchangeLog>& log = m_exchangeLogs[conversationId];
+    if (!log)
+        log = std::make_unique<api::ExchangeLog>();
+    return log.get();
+}
+
 void ConversationSession::close()
 {
     stop();
@@ -270,6 +278,7 @@ bool ConversationSession::startAnswer(qint64 parentMessageId)
 
     api::ChatCall* call = m_client.start(buildRequest(), m_config, this);
     m_call = call;
+    exchangeLogFor(m_conversationId)->attach(call);
     connect(call, &api::ChatCall::delta, this, &ConversationSession::onDelta);
     connect(call, &api::ChatCall::finished, this, &ConversationSession::onFinished);
     connect(call, &api::ChatCall::deprecationSignalled, this, &ConversationSession::deprecationSignalled);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "api/ChatClient.h"
+#include "api/ExchangeLog.h"
 #include "models/MessageListModel.h"
 #include "session/ConversationParams.h"
 #include "store/ConversationStore.h"
@@ -12,6 +13,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <map>
+#include <memory>
 
 namespace ark::session {
 
@@ -59,6 +62,10 @@ public:
     void switchBranch(qint64 messageId, int step);
     bool deleteMessage(qint64 messageId); // and its replies; not while busy
 
+    // Every HTTP exchange of the open conversation (for the raw exchange inspector); one log per
+    // conversation opened in this run, so switching back shows its exchanges again. Never null.
+    api::ExchangeLog* exchangeLog() { return exchangeLogFor(m_conversationId); }
+
     bool isBusy() const { return !m_call.isNull(); }
     qint64 streamingMessageId() const { return m_streamingId; }
 
@@ -77,6 +84,7 @@ signals:
 
 private:
     bool startAnswer(qint64 parentMessageId);
+    api::ExchangeLog* exchangeLogFor(qint64 conversationId);
     api::ChatRequest buildRequest() const;
     void onDelta(const api::ChatDelta& delta);
     void onFinished();
@@ -101,6 +109,7 @@ private:
     QElapsedTimer m_reasoningClock;
     qint64 m_reasoningMs = -1;
     int m_saveIntervalMs = 1000;
+    std::map<qint64, std::unique_ptr<api::ExchangeLog>> m_exchangeLogs;
     store::HistoryLoader m_loader;
     quint64 m_loadGeneration = 0;     // the load the model waits for; 0 = none
     bool m_loadSelectsBranch = false; // that load is a branch switch: save the leaf when it arrives

@@ -6,6 +6,7 @@
 #include "api/ChatClient.h"
 #include "conversation/Composer.h"
 #include "conversation/ConversationView.h"
+#include "inspector/ExchangeInspector.h"
 #include "session/AccountSettings.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -19,6 +20,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QClipboard>
 #include <QtTest>
 
 using namespace ark;
@@ -124,6 +126,20 @@ private slots:
                     .toString()
                     .startsWith(QStringLiteral("What is 6")));
         shot("01-answer");
+
+        // The raw exchange dock shows this conversation's request, with the key masked everywhere.
+        ark::ui::ExchangeInspector* inspector = m_window->exchangeInspector();
+        QVERIFY(inspector);
+        QCOMPARE(inspector->log(), m_window->session()->exchangeLog());
+        const QAbstractItemModel* exchanges = inspector->log()->model();
+        QCOMPARE(exchanges->rowCount(), 1);
+        for (int column = 0; column < exchanges->columnCount(); ++column)
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole)})
+                QVERIFY(!exchanges->index(0, column).data(role).toString().contains(
+                    QStringLiteral("workspace-test-key")));
+        QVERIFY(inspector->copyCurlToClipboard());
+        QVERIFY(!QGuiApplication::clipboard()->text().contains(QStringLiteral("workspace-test-key")));
+        QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("$ARK_API_KEY")));
     }
 
     void escapeStopsAndKeepsThePartialAnswer()
