@@ -299,6 +299,11 @@ void MainWindow::createActions()
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     view->addAction(m_settingsDock->toggleViewAction());
     view->addAction(m_exchangeDock->toggleViewAction());
+    // Tabbed behind the settings, a dock that is merely shown would stay hidden behind its tab.
+    connect(m_exchangeDock->toggleViewAction(), &QAction::triggered, m_exchangeDock, [this](bool shown) {
+        if (shown)
+            m_exchangeDock->raise();
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Ark Workbench"), this, [this] {

@@ -4,7 +4,6 @@
 #include "ModelsCommand.h"
 #include "TokensCommand.h"
 #include "api/ChatClient.h"
-#include "api/ThinkTagSplitter.h"
 #include "catalog/Catalog.h"
 #include "secrets/KeyStore.h"
 
@@ -309,28 +308,29 @@ int runChat(const QStringList& args)
 
     bool reasoningOpen = false;
     bool contentStarted = false;
-    // Deltas are raw: reasoning some models put in the content as <think>...</think> is split out
-    // here as the assembler does, so it never lands on standard output as answer text.
-    api::ThinkTagSplitter thinkTags;
-    auto print = [&](const QString& reasoning, const QString& content) {
-        if (options.showReasoning && !reasoning.isEmpty()) {
-            writeErr(reasoning);
+    // Print what the call's own assembler has made of the stream so far: it already splits out
+    // reasoning some models put in the content as <think>...</think>, so no second splitter here.
+    qsizetype reasoningShown = 0;
+    qsizetype contentShown = 0;
+    auto printNew = [&](const QString& reasoning, const QString& content) {
+        if (options.showReasoning && reasoning.size() > reasoningShown) {
+            writeErr(reasoning.mid(reasoningShown));
             reasoningOpen = true;
         }
-        if (!content.isEmpty()) {
+        reasoningShown = reasoning.size();
+        if (content.size() > contentShown) {
             if (reasoningOpen) {
                 writeErr(QByteArrayLiteral("\n")); // the reasoning ends where the answer starts
                 reasoningOpen = false;
             }
-            writeOut(content);
+            writeOut(content.mid(contentShown));
             contentStarted = true;
         }
+        contentShown = content.size();
     };
-    QObject::connect(call, &api::ChatCall::delta, call, [&](const api::ChatDelta& delta) {
-        if (options.json)
-            return;
-        const api::ThinkTagSplitter::Output split = thinkTags.feed(delta.content);
-        print(delta.reasoning + split.reasoning, split.content);
+    QObject::connect(call, &api::ChatCall::delta, call, [&](const api::ChatDelta&) {
+        if (!options.json)
+            printNew(call->assembled().reasoning(), call->assembled().content());
     });
     QObject::connect(call, &api::ChatCall::deprecationSignalled, call,
                      [&](const api::DeprecationNotice& notice) {
@@ -361,8 +361,8 @@ int runChat(const QStringList& args)
     if (options.json) {
         writeOut(QByteArray::fromStdString(resultJson(*call, options.request.model).dump()) + '\n');
     } else {
-        const api::ThinkTagSplitter::Output rest = thinkTags.finish();
-        print(rest.reasoning, rest.content);
+        const api::ChatResult result = call->result(); // releases anything held back as a tag
+        printNew(result.reasoning, result.content);
         if (reasoningOpen)
             writeErr(QByteArrayLiteral("\n"));
         if (contentStarted)

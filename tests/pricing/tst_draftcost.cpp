@@ -5,6 +5,7 @@
 // above; (32k,128k] 1.2/M and 16/M; (128k,256k] 2.4/M and 24/M.
 #include "catalog/Catalog.h"
 #include "pricing/DraftCost.h"
+#include "support/PriceFixtures.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,29 +15,8 @@ using namespace ark::pricing;
 
 namespace {
 
-PriceTable pricesFromJson(const char* json)
-{
-    QString error;
-    PriceTable table = PriceTable::fromJson(QJsonDocument::fromJson(QByteArray(json)).object(), &error);
-    if (!error.isEmpty())
-        qFatal("bad test prices: %s", qPrintable(error));
-    return table;
-}
-
-PriceTable seed16Prices()
-{
-    return pricesFromJson(R"json({ "currency": "CNY", "tiers": [
-      { "condition": "输入长度 [0, 32] 且输出长度 [0, 0.2]",
-        "input_tokens": { "min": 0, "max": 32000 }, "output_tokens": { "min": 0, "max": 200 },
-        "input": 0.8, "cached_input": 0.16, "output": 2.0 },
-      { "condition": "输入长度 [0, 32] 且输出长度 (0.2,+∞)",
-        "input_tokens": { "min": 0, "max": 32000 }, "output_tokens": { "min": 200, "min_inclusive": false },
-        "input": 0.8, "cached_input": 0.16, "output": 8.0 },
-      { "condition": "输入长度 (32, 128]", "input_tokens": { "min": 32000, "min_inclusive": false, "max": 128000 },
-        "input": 1.2, "cached_input": 0.16, "output": 16.0 },
-      { "condition": "输入长度 (128, 256]", "input_tokens": { "min": 128000, "min_inclusive": false, "max": 256000 },
-        "input": 2.4, "cached_input": 0.16, "output": 24.0 } ] })json");
-}
+using ark::testsupport::pricesFromJson;
+using ark::testsupport::seed16Prices;
 
 // doubao-1.5-pro-32k: one price, no separate input limit in the catalog.
 PriceTable singlePrices()

@@ -8,6 +8,7 @@
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/UsageLedger.h"
+#include "support/PriceFixtures.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -27,31 +28,11 @@ using ark::ui::UsageView;
 
 namespace {
 
+using ark::testsupport::seed16Prices;
+using ark::testsupport::utc;
+
 const QString kSeed = QStringLiteral("doubao-seed-1-6-250615");
 const QString kClaude = QStringLiteral("claude-test");
-
-ark::pricing::PriceTable seed16Prices()
-{
-    const char* json = R"json({ "currency": "CNY", "tiers": [
-      { "condition": "输入长度 [0, 32] 且输出长度 [0, 0.2]",
-        "input_tokens": { "min": 0, "max": 32000 }, "output_tokens": { "min": 0, "max": 200 },
-        "input": 0.8, "cached_input": 0.16, "output": 2.0 },
-      { "condition": "输入长度 [0, 32] 且输出长度 (0.2,+∞)",
-        "input_tokens": { "min": 0, "max": 32000 }, "output_tokens": { "min": 200, "min_inclusive": false },
-        "input": 0.8, "cached_input": 0.16, "output": 8.0 },
-      { "condition": "输入长度 (32, 128]", "input_tokens": { "min": 32000, "min_inclusive": false, "max": 128000 },
-        "input": 1.2, "cached_input": 0.16, "output": 16.0 },
-      { "condition": "输入长度 (128, 256]", "input_tokens": { "min": 128000, "min_inclusive": false, "max": 256000 },
-        "input": 2.4, "cached_input": 0.16, "output": 24.0 } ] })json";
-    return ark::pricing::PriceTable::fromJson(QJsonDocument::fromJson(QByteArray(json)).object());
-}
-
-QDateTime utc(const char* iso)
-{
-    QDateTime t = QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
 
 ark::api::Usage usage(qint64 prompt, qint64 completion, qint64 cached = 0, qint64 reasoning = 0)
 {
