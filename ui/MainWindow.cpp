@@ -1,20 +1,31 @@
 #include "MainWindow.h"
 
 #include "ConversationSidebar.h"
+#include "catalog/CatalogBrowser.h"
+#include "catalog/DeprecationBanner.h"
+#include "catalog/EndpointRegistry.h"
+#include "catalog/ModelPicker.h"
+#include "catalog/QuickSwitcher.h"
+#include "catalog/ServerSignals.h"
 #include "conversation/Composer.h"
 #include "conversation/ConversationView.h"
 #include "inspector/ExchangeInspector.h"
+#include "models/ModelCatalogModel.h"
+#include "pricing/CostCalculatorPane.h"
+#include "pricing/TokenCounter.h"
+#include "pricing/TokenMeter.h"
+#include "pricing/UsageView.h"
 #include "secrets/KeyStore.h"
 #include "session/AccountSettings.h"
 #include "settings/ConversationSettingsPanel.h"
 #include "settings/FirstRunPanel.h"
 #include "settings/SettingsDialog.h"
 #include "store/ConversationExport.h"
+#include "store/HistoryLoader.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QDockWidget>
 #include <QFile>
@@ -30,6 +41,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QThread>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -39,21 +51,11 @@ namespace ark::ui {
 
 namespace {
 
-// A plain list until the model catalog replaces it: ids as the Ark model list writes them.
-const QStringList kKnownModels = {
-    QStringLiteral("doubao-seed-1-6-250615"),
-    QStringLiteral("doubao-seed-1-6-flash-250615"),
-    QStringLiteral("doubao-seed-1-6-thinking-250615"),
-    QStringLiteral("doubao-1-5-pro-32k-250115"),
-    QStringLiteral("doubao-1-5-thinking-pro-250415"),
-    QStringLiteral("deepseek-r1-250528"),
-    QStringLiteral("deepseek-v3-250324"),
-};
-
+// A new conversation's model when the person has used none yet: a current Ark model.
 QString defaultModel()
 {
     const QStringList recent = session::AccountSettings::recentModels();
-    return recent.isEmpty() ? kKnownModels.first() : recent.first();
+    return recent.isEmpty() ? QStringLiteral("doubao-seed-1-6-250615") : recent.first();
 }
 
 QString safeFileName(QString title)
@@ -67,8 +69,17 @@ QString safeFileName(QString title)
 
 MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store, QWidget* parent)
     : QMainWindow(parent), m_client(client), m_store(store),
-      m_keys(new secrets::KeyStore(secrets::kKeychainService, this)), m_session(store, client, this)
+      m_keys(new secrets::KeyStore(secrets::kKeychainService, this)), m_session(store, client, this),
+      m_catalog(std::make_shared<const catalog::Catalog>()), m_ledger(store.database())
 {
+    // The catalog starts empty and is read on a worker thread (startCatalogLoad), so building the
+    // first window never waits for it; what depends on it follows when it arrives (applyCatalog).
+    m_serverSignals = new catalog::ServerSignals(QString(), this);
+    m_endpoints = new catalog::EndpointRegistry(m_catalog, this);
+    m_catalogModel = new models::ModelCatalogModel(m_catalog, this);
+    m_catalogModel->setEndpoints(m_endpoints);
+    m_catalogModel->setServerSignals(m_serverSignals);
+
     setWindowTitle(tr("Ark Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
     resize(1200, 780);
@@ -81,6 +92,14 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_composer = new Composer(this);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setSendWithCtrlEnter(session::AccountSettings::sendWithCtrlEnter());
+    m_banner = new DeprecationBanner(this);
+    m_banner->setObjectName(QStringLiteral("deprecationBanner"));
+    m_banner->setSources(m_catalog, m_endpoints, m_serverSignals);
+    m_meterCounter = new pricing::TokenCounter(m_client.network(), this);
+    m_tokenMeter = new TokenMeter(this);
+    m_tokenMeter->setObjectName(QStringLiteral("tokenMeter"));
+    m_tokenMeter->setTokenCounter(m_meterCounter);
+    m_tokenMeter->followEditor(m_composer->editor());
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("problemLabel"));
     m_problem->setWordWrap(true);
@@ -93,9 +112,11 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     auto* pageLayout = new QVBoxLayout(m_conversationPage);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->setSpacing(4);
+    pageLayout->addWidget(m_banner);
     pageLayout->addWidget(m_view, 1);
     pageLayout->addWidget(m_problem);
     pageLayout->addWidget(m_composer);
+    pageLayout->addWidget(m_tokenMeter);
 
     m_firstRun = new FirstRunPanel(this);
     m_firstRun->setObjectName(QStringLiteral("firstRunPanel"));
@@ -203,6 +224,29 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
 
     connect(m_firstRun, &FirstRunPanel::keySaved, this, [this](const QString&) { reloadKey(); });
 
+    // Warnings about the conversation's model, and what servers say about it at run time.
+    connect(m_banner, &DeprecationBanner::switchRequested, this, &MainWindow::switchModelFromBanner);
+    connect(m_banner, &DeprecationBanner::chooseModelRequested, this,
+            [this] { m_modelPicker->openSwitcher(); });
+    connect(&m_session, &session::ConversationSession::deprecationSignalled, this,
+            [this](const api::DeprecationNotice& notice) {
+                m_serverSignals->record(m_session.params().model, notice);
+            });
+    connect(m_endpoints, &catalog::EndpointRegistry::noticeRaised, this,
+            [this](const catalog::EndpointNotice& notice) { m_statusLabel->setText(notice.text); });
+    connect(m_endpoints, &catalog::EndpointRegistry::changed, this, [this] {
+        if (m_session.conversationId())
+            showModel(m_session.params().model);
+    });
+    // "Retires in 4 days" must stay true in a window left open for days.
+    auto* hourly = new QTimer(this);
+    hourly->setInterval(60 * 60 * 1000);
+    connect(hourly, &QTimer::timeout, this, [this] {
+        m_catalogModel->refresh();
+        m_banner->reevaluate();
+    });
+    hourly->start();
+
     refreshConversationList();
     restoreLayout();
     const qint64 last = QSettings().value(QStringLiteral("window/lastConversation")).toLongLong();
@@ -213,9 +257,104 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
             m_conversations.index(0).data(models::ConversationListModel::ConversationIdRole).toLongLong());
     reloadKey();
     updatePages();
+    startCatalogLoad();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_catalogThread)
+        m_catalogThread->wait(); // a parse of a file: short, and it must not outlive what it reports to
+}
+
+void MainWindow::startCatalogLoad()
+{
+    auto result = std::make_shared<catalog::ActiveCatalog>();
+    QThread* thread = QThread::create([result] { *result = catalog::loadActiveCatalog(); });
+    m_catalogThread = thread;
+    connect(thread, &QThread::finished, this, [this, result] { applyCatalog(*result); });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void MainWindow::applyCatalog(const catalog::ActiveCatalog& active)
+{
+    m_catalog = active.catalog ? active.catalog : catalog::Catalog::bundled();
+    m_catalogImported = active.imported;
+    const bool first = !m_catalogReady;
+    m_catalogReady = true;
+    m_endpoints->setCatalog(m_catalog);
+    m_catalogModel->setCatalog(m_catalog);
+    m_banner->setSources(m_catalog, m_endpoints, m_serverSignals);
+    m_costCalculator->setCatalog(m_catalog);
+    if (m_session.conversationId())
+        showModel(m_session.params().model);
+    if (!active.note.isEmpty())
+        m_statusLabel->setText(active.note);
+    emit catalogReady();
+    if (first && qEnvironmentVariableIsEmpty("ARK_WORKBENCH_NO_STARTUP_NOTICE"))
+        checkRetiringSoon();
+}
+
+void MainWindow::checkRetiringSoon()
+{
+    std::vector<ModelUse> uses;
+    for (const store::ConversationRecord& record : m_store.listConversations())
+        uses.push_back(ModelUse{ModelUse::Kind::Conversation, record.title, record.model, record.id});
+    const std::vector<RetiringUse> soon =
+        findRetiringSoon(*m_catalog, QDateTime::currentDateTimeUtc(), uses, m_endpoints->endpoints());
+    if (RetiringSoonDialog* dialog = RetiringSoonDialog::showIfNeeded(soon, this))
+        connect(dialog, &RetiringSoonDialog::openRequested, this, [this](ModelUse::Kind kind, qint64 id) {
+            if (kind == ModelUse::Kind::Conversation && id)
+                openConversation(id);
+        });
+}
+
+void MainWindow::openCatalogBrowser()
+{
+    catalog::ActiveCatalog active;
+    active.catalog = m_catalog;
+    active.imported = m_catalogImported;
+    auto* browser = new CatalogBrowser(active, m_endpoints, m_serverSignals, this);
+    browser->setAttribute(Qt::WA_DeleteOnClose);
+    browser->selectModel(m_session.params().model);
+    connect(browser, &CatalogBrowser::catalogImported, this,
+            [this](std::shared_ptr<const catalog::Catalog> imported) {
+                applyCatalog(catalog::ActiveCatalog{std::move(imported), true, QString()});
+            });
+    connect(browser, &CatalogBrowser::catalogReverted, this,
+            [this](std::shared_ptr<const catalog::Catalog> builtIn) {
+                applyCatalog(catalog::ActiveCatalog{std::move(builtIn), false, QString()});
+            });
+    browser->show();
+}
+
+void MainWindow::showModel(const QString& model)
+{
+    m_modelPicker->setCurrentModel(model);
+    m_banner->setModel(model);
+    m_tokenMeter->setModel(model, m_endpoints->resolve(model));
+    updateMeterContext();
+}
+
+void MainWindow::updateMeterContext()
+{
+    const session::ConversationParams params = m_session.params();
+    QStringList history;
+    for (const store::MessageRecord& record : m_session.messages()->records())
+        if (record.state != store::MessageState::Streaming)
+            history << record.content;
+    m_tokenMeter->setContext(params.systemPrompt, history,
+                             params.tools().empty() ? QString() : params.toolsJson);
+    m_tokenMeter->setMaxTokens(params.maxTokens.value_or(0));
+}
+
+void MainWindow::switchModelFromBanner(const QString& from, const QString& to)
+{
+    chooseModel(to);
+    if (m_session.params().model == to)
+        m_statusLabel->setText(tr("Switched this conversation from %1 to %2.")
+                                   .arg(m_endpoints->displayName(from), m_endpoints->displayName(to)));
+}
 
 void MainWindow::createToolBar()
 {
@@ -225,24 +364,11 @@ void MainWindow::createToolBar()
     auto* label = new QLabel(tr("Model:"), bar);
     label->setContentsMargins(6, 0, 4, 0);
     bar->addWidget(label);
-    m_modelPicker = new QComboBox(bar);
+    m_modelPicker = new ModelPicker(m_catalogModel, bar);
     m_modelPicker->setObjectName(QStringLiteral("modelPicker"));
-    m_modelPicker->setEditable(true);
-    m_modelPicker->setInsertPolicy(QComboBox::NoInsert);
-    m_modelPicker->setMinimumContentsLength(30);
-    m_modelPicker->setToolTip(tr("The model ID or endpoint ID (ep-…) this conversation talks to"));
-    m_modelPicker->setAccessibleName(tr("Model"));
     label->setBuddy(m_modelPicker);
-    QStringList models = session::AccountSettings::recentModels();
-    for (const QString& model : kKnownModels)
-        if (!models.contains(model))
-            models << model;
-    m_modelPicker->addItems(models);
     bar->addWidget(m_modelPicker);
-    connect(m_modelPicker->lineEdit(), &QLineEdit::editingFinished, this,
-            [this] { onModelChosen(m_modelPicker->currentText()); });
-    connect(m_modelPicker, &QComboBox::activated, this,
-            [this](int index) { onModelChosen(m_modelPicker->itemText(index)); });
+    connect(m_modelPicker, &ModelPicker::modelChosen, this, &MainWindow::chooseModel);
 }
 
 void MainWindow::createDocks()
@@ -269,6 +395,35 @@ void MainWindow::createDocks()
     m_exchangeDock->hide();
     connect(&m_session, &session::ConversationSession::loaded, this,
             [this] { m_exchangeInspector->setLog(m_session.exchangeLog()); });
+
+    // What a request costs before it is sent, and what every request did cost.
+    m_calculatorCounter = new pricing::TokenCounter(m_client.network(), this);
+    m_costCalculator = new CostCalculatorPane(this);
+    m_costCalculator->setTokenCounter(m_calculatorCounter);
+    m_costDock = new QDockWidget(tr("Cost calculator"), this);
+    m_costDock->setObjectName(QStringLiteral("costCalculatorDock"));
+    m_costDock->setWidget(m_costCalculator);
+    addDockWidget(Qt::RightDockWidgetArea, m_costDock);
+    tabifyDockWidget(m_settingsDock, m_costDock);
+    m_costDock->hide();
+
+    m_usageView = new UsageView(this);
+    m_usageView->setLedger(&m_ledger);
+    m_usageView->setConversationTitles([this](qint64 id) {
+        const auto record = m_store.conversation(id);
+        return record ? record->title : QString();
+    });
+    m_usageDock = new QDockWidget(tr("Usage and cost"), this);
+    m_usageDock->setObjectName(QStringLiteral("usageDock"));
+    m_usageDock->setWidget(m_usageView);
+    addDockWidget(Qt::RightDockWidgetArea, m_usageDock);
+    tabifyDockWidget(m_settingsDock, m_usageDock);
+    m_usageDock->hide();
+    connect(m_usageDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            m_usageView->refresh();
+    });
+    m_settingsDock->raise();
 }
 
 void MainWindow::createActions()
@@ -299,11 +454,20 @@ void MainWindow::createActions()
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     view->addAction(m_settingsDock->toggleViewAction());
     view->addAction(m_exchangeDock->toggleViewAction());
+    view->addAction(m_costDock->toggleViewAction());
+    view->addAction(m_usageDock->toggleViewAction());
     // Tabbed behind the settings, a dock that is merely shown would stay hidden behind its tab.
-    connect(m_exchangeDock->toggleViewAction(), &QAction::triggered, m_exchangeDock, [this](bool shown) {
-        if (shown)
-            m_exchangeDock->raise();
-    });
+    for (QDockWidget* dock : {m_exchangeDock, m_costDock, m_usageDock})
+        connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
+            if (shown)
+                dock->raise();
+        });
+
+    QMenu* models = menuBar()->addMenu(tr("&Models"));
+    QAction* switcher = m_modelPicker->switcherAction();
+    switcher->setText(tr("&Switch model…"));
+    models->addAction(switcher);
+    models->addAction(tr("Model &catalog…"), this, &MainWindow::openCatalogBrowser);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* about = help->addAction(tr("&About Ark Workbench"), this, [this] {
@@ -329,11 +493,20 @@ void MainWindow::connectSession()
             m_conversations.upsert(*record);
         m_sidebar->selectConversation(m_session.conversationId());
     });
+    connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::updateMeterContext);
     connect(&m_session, &session::ConversationSession::requestFinished, this, [this](qint64 id, bool ok) {
+        updateMeterContext();
+        if (m_usageDock->isVisible())
+            m_usageView->refresh();
         const int row = m_session.messages()->rowForId(id);
         if (row < 0)
             return;
         const store::MessageRecord& message = m_session.messages()->record(row);
+        // The answer names the model that really served an endpoint: it confirms or corrects the link.
+        const QString requested = m_session.params().model;
+        if (ok && catalog::EndpointRegistry::isEndpointId(requested) && !message.model.isEmpty() &&
+            !catalog::EndpointRegistry::isEndpointId(message.model))
+            m_endpoints->confirmModel(requested, message.model);
         if (ok)
             m_statusLabel->setText(tr("Answered in %1 s.").arg(message.totalMs / 1000.0, 0, 'f', 1));
         else
@@ -353,6 +526,8 @@ void MainWindow::reloadKey()
     const QString fromEnvironment = qEnvironmentVariable("ARK_API_KEY").trimmed();
     if (!fromEnvironment.isEmpty()) {
         m_session.setEndpoint(account.baseUrl, fromEnvironment);
+        m_meterCounter->setEndpoint(account.baseUrl, fromEnvironment);
+        m_calculatorCounter->setEndpoint(account.baseUrl, fromEnvironment);
         applyKey(fromEnvironment);
         return;
     }
@@ -364,9 +539,13 @@ void MainWindow::reloadKey()
         self->m_keyLoading = false;
         if (result.status == secrets::KeyResult::Status::Ok) {
             self->m_session.setEndpoint(account.baseUrl, result.key);
+            self->m_meterCounter->setEndpoint(account.baseUrl, result.key);
+            self->m_calculatorCounter->setEndpoint(account.baseUrl, result.key);
             self->applyKey(result.key);
         } else {
             self->m_session.setEndpoint(account.baseUrl, QString());
+            self->m_meterCounter->setEndpoint(account.baseUrl, QString());
+            self->m_calculatorCounter->setEndpoint(account.baseUrl, QString());
             self->applyKey(QString());
             if (result.status != secrets::KeyResult::Status::NotFound)
                 self->showProblem(result.message);
@@ -426,10 +605,9 @@ void MainWindow::openConversation(qint64 conversationId, qint64 focusMessageId)
     m_sidebar->selectConversation(conversationId);
     QSettings().setValue(QStringLiteral("window/lastConversation"), conversationId);
     const session::ConversationParams params = m_session.params();
-    m_updatingPicker = true;
-    m_modelPicker->setCurrentText(params.model);
-    m_updatingPicker = false;
     m_settingsPanel->setParams(params);
+    showModel(params.model);
+    m_usageView->setConversation(conversationId);
     updatePages();
 }
 
@@ -456,21 +634,31 @@ void MainWindow::onSend(const QString& text)
     m_problem->setVisible(false);
     if (!m_session.conversationId() && !newConversation())
         return;
+    // A retired model fails the request (or is switched by the server): ask first.
+    const QString warning =
+        retiredSendWarning(*m_catalog, m_endpoints, m_serverSignals, m_session.params().model);
+    if (!confirmSendToRetired(this, warning)) {
+        m_composer->setText(text); // nothing is lost
+        return;
+    }
     if (m_session.send(text))
         session::AccountSettings::addRecentModel(m_session.params().model);
 }
 
-void MainWindow::onModelChosen(const QString& chosen)
+void MainWindow::chooseModel(const QString& chosen)
 {
     const QString model = chosen.trimmed();
-    if (m_updatingPicker || model.isEmpty() || !m_session.conversationId())
+    if (model.isEmpty() || !m_session.conversationId())
         return;
     session::ConversationParams params = m_session.params();
-    if (params.model == model)
+    if (params.model == model) {
+        showModel(model);
         return;
+    }
     params.model = model;
     m_session.setParams(params);
     m_settingsPanel->setParams(params);
+    showModel(model);
     session::AccountSettings::addRecentModel(model);
 }
 
@@ -479,9 +667,7 @@ void MainWindow::onParamsEdited(const session::ConversationParams& params)
     if (!m_session.conversationId())
         return;
     m_session.setParams(params);
-    m_updatingPicker = true;
-    m_modelPicker->setCurrentText(params.model);
-    m_updatingPicker = false;
+    showModel(params.model);
 }
 
 void MainWindow::deleteConversation(qint64 id)
@@ -503,7 +689,7 @@ void MainWindow::deleteConversation(qint64 id)
     updatePages();
 }
 
-void MainWindow::exportConversation(bool json)
+void MainWindow::exportConversation(bool json, const QString& chosenPath)
 {
     const auto record = m_store.conversation(m_session.conversationId());
     if (!record) {
@@ -511,20 +697,45 @@ void MainWindow::exportConversation(bool json)
         return;
     }
     const QString suffix = json ? QStringLiteral(".json") : QStringLiteral(".md");
-    const QString path = QFileDialog::getSaveFileName(
-        this, json ? tr("Export as JSON") : tr("Export as Markdown"), safeFileName(record->title) + suffix,
-        json ? tr("JSON files (*.json)") : tr("Markdown files (*.md)"));
+    const QString path =
+        !chosenPath.isEmpty()
+            ? chosenPath
+            : QFileDialog::getSaveFileName(this, json ? tr("Export as JSON") : tr("Export as Markdown"),
+                                           safeFileName(record->title) + suffix,
+                                           json ? tr("JSON files (*.json)") : tr("Markdown files (*.md)"));
     if (path.isEmpty())
         return;
-    const std::vector<store::MessageRecord> path_ = m_store.activePath(record->id);
-    QSaveFile out(path);
-    const QByteArray bytes = json ? store::ConversationExport::toJson(*record, path_)
-                                  : store::ConversationExport::toMarkdown(*record, path_).toUtf8();
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        showProblem(tr("Could not write %1: %2").arg(path, out.errorString()));
-        return;
-    }
-    m_statusLabel->setText(tr("Exported to %1.").arg(path));
+    // A long conversation is read, formatted and written off the UI thread: the branch by a loader
+    // with its own connection, the file by a short-lived thread.
+    if (!m_exportLoader)
+        m_exportLoader = new store::HistoryLoader(this);
+    m_exportLoader->disconnect(this, nullptr);
+    connect(m_exportLoader, &store::HistoryLoader::failed, this,
+            [this](quint64, const QString& error) { showProblem(tr("Could not export: %1").arg(error)); });
+    const store::ConversationRecord conversation = *record;
+    connect(m_exportLoader, &store::HistoryLoader::loaded, this,
+            [this, conversation, path, json](quint64, const store::SharedBranch& branch) {
+                auto error = std::make_shared<QString>();
+                QThread* writer = QThread::create([conversation, path, json, branch, error] {
+                    const QByteArray bytes =
+                        json ? store::ConversationExport::toJson(conversation, branch->path)
+                             : store::ConversationExport::toMarkdown(conversation, branch->path).toUtf8();
+                    QSaveFile out(path);
+                    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+                        *error = out.errorString();
+                });
+                connect(writer, &QThread::finished, this, [this, path, error] {
+                    if (error->isEmpty())
+                        m_statusLabel->setText(tr("Exported to %1.").arg(path));
+                    else
+                        showProblem(tr("Could not write %1: %2").arg(path, *error));
+                    emit exportFinished(path, error->isEmpty());
+                });
+                connect(writer, &QThread::finished, writer, &QObject::deleteLater);
+                writer->start();
+            });
+    m_statusLabel->setText(tr("Exporting…"));
+    m_exportLoader->load(m_store.database().path(), conversation.id);
 }
 
 void MainWindow::importConversation()

@@ -3,14 +3,16 @@
 // It wires widgets to the session and the store; it builds no JSON and touches no network itself.
 #pragma once
 
+#include "catalog/Catalog.h"
 #include "models/ConversationListModel.h"
 #include "session/ConversationSession.h"
+#include "store/UsageLedger.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
 
-class QComboBox;
+class QThread;
 class QDockWidget;
 class QLabel;
 class QSplitter;
@@ -20,6 +22,20 @@ class QToolButton;
 namespace ark::secrets {
 class KeyStore;
 }
+namespace ark::catalog {
+class EndpointRegistry;
+class ServerSignals;
+struct ActiveCatalog;
+} // namespace ark::catalog
+namespace ark::models {
+class ModelCatalogModel;
+}
+namespace ark::store {
+class HistoryLoader;
+}
+namespace ark::pricing {
+class TokenCounter;
+}
 
 namespace ark::ui {
 
@@ -27,8 +43,13 @@ class Composer;
 class ConversationSettingsPanel;
 class ConversationSidebar;
 class ConversationView;
+class CostCalculatorPane;
+class DeprecationBanner;
 class ExchangeInspector;
 class FirstRunPanel;
+class ModelPicker;
+class TokenMeter;
+class UsageView;
 
 class MainWindow : public QMainWindow
 {
@@ -44,12 +65,32 @@ public:
     ConversationSidebar* sidebar() const { return m_sidebar; }
     ConversationView* conversationView() const { return m_view; }
     Composer* composer() const { return m_composer; }
-    QComboBox* modelPicker() const { return m_modelPicker; }
+    ModelPicker* modelPicker() const { return m_modelPicker; }
+    DeprecationBanner* deprecationBanner() const { return m_banner; }
+    TokenMeter* tokenMeter() const { return m_tokenMeter; }
+    CostCalculatorPane* costCalculator() const { return m_costCalculator; }
+    UsageView* usageView() const { return m_usageView; }
     bool isShowingFirstRun() const;
     ExchangeInspector* exchangeInspector() const { return m_exchangeInspector; }
 
+    // The model catalog is read off the UI thread after the window is built; until catalogReady()
+    // the catalog is empty (models show by id, without warnings or prices).
+    bool isCatalogReady() const { return m_catalogReady; }
+    std::shared_ptr<const catalog::Catalog> catalog() const { return m_catalog; }
+    catalog::EndpointRegistry* endpoints() const { return m_endpoints; }
+    catalog::ServerSignals* serverSignals() const { return m_serverSignals; }
+    store::UsageLedger* usageLedger() { return &m_ledger; }
+    // Switches the open conversation to `model` (what the picker, the switcher and the banner do).
+    void chooseModel(const QString& model);
+    // Exports the open conversation; asks where when `path` is empty. Ends with exportFinished().
+    void exportConversation(bool json, const QString& path = QString());
+
     qint64 newConversation();
     void openConversation(qint64 conversationId, qint64 focusMessageId = 0);
+
+signals:
+    void catalogReady();
+    void exportFinished(const QString& path, bool ok);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -63,16 +104,21 @@ private:
     void updatePages();
     void refreshConversationList();
     void onSend(const QString& text);
-    void onModelChosen(const QString& model);
     void onParamsEdited(const session::ConversationParams& params);
     void deleteConversation(qint64 id);
-    void exportConversation(bool json);
     void importConversation();
     void openSettings();
     void showProblem(const QString& message);
     void editLastUserMessage();
     void restoreLayout();
     void focusLoadedConversation(); // after open(): the search hit, or the end of the conversation
+    void startCatalogLoad();
+    void applyCatalog(const catalog::ActiveCatalog& active);
+    void showModel(const QString& model); // the picker, the banner and the token meter follow it
+    void updateMeterContext();
+    void checkRetiringSoon();
+    void openCatalogBrowser();
+    void switchModelFromBanner(const QString& from, const QString& to);
 
     api::ChatClient& m_client;
     store::ConversationStore& m_store;
@@ -88,7 +134,24 @@ private:
     ConversationView* m_view = nullptr;
     Composer* m_composer = nullptr;
     QLabel* m_problem = nullptr;
-    QComboBox* m_modelPicker = nullptr;
+    ModelPicker* m_modelPicker = nullptr;
+    DeprecationBanner* m_banner = nullptr;
+    TokenMeter* m_tokenMeter = nullptr;
+    pricing::TokenCounter* m_meterCounter = nullptr;
+    pricing::TokenCounter* m_calculatorCounter = nullptr;
+    CostCalculatorPane* m_costCalculator = nullptr;
+    QDockWidget* m_costDock = nullptr;
+    UsageView* m_usageView = nullptr;
+    QDockWidget* m_usageDock = nullptr;
+    std::shared_ptr<const catalog::Catalog> m_catalog; // empty until the load ends
+    bool m_catalogReady = false;
+    bool m_catalogImported = false;
+    catalog::EndpointRegistry* m_endpoints = nullptr;
+    catalog::ServerSignals* m_serverSignals = nullptr;
+    models::ModelCatalogModel* m_catalogModel = nullptr;
+    QPointer<QThread> m_catalogThread;
+    store::UsageLedger m_ledger;
+    store::HistoryLoader* m_exportLoader = nullptr;
     QDockWidget* m_settingsDock = nullptr;
     ConversationSettingsPanel* m_settingsPanel = nullptr;
     QDockWidget* m_exchangeDock = nullptr;
@@ -99,7 +162,6 @@ private:
     qint64 m_lastDeleted = 0;
     bool m_keyKnown = false; // a key was found (or saved) for the current account
     bool m_keyLoading = false;
-    bool m_updatingPicker = false;
     bool m_focusPending = false; // openConversation() waits for the session's loaded()
     qint64 m_focusAfterLoad = 0; // the message to show then (a search hit); 0 = the end
 };

@@ -39,6 +39,12 @@ ModelCatalogModel::ModelCatalogModel(QObject* parent)
     rebuild();
 }
 
+ModelCatalogModel::ModelCatalogModel(std::shared_ptr<const catalog::Catalog> initial, QObject* parent)
+    : QAbstractTableModel(parent), m_catalog(initial ? std::move(initial) : catalog::Catalog::bundled())
+{
+    rebuild();
+}
+
 void ModelCatalogModel::setCatalog(std::shared_ptr<const catalog::Catalog> source)
 {
     m_catalog = source ? std::move(source) : catalog::Catalog::bundled();

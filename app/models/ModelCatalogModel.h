@@ -66,6 +66,9 @@ public:
     Q_ENUM(Roles)
 
     explicit ModelCatalogModel(QObject* parent = nullptr);
+    // Starts from `initial` instead of the bundled catalog (the window passes an empty one and
+    // loads the real one off the UI thread, so the first window never waits for a parse).
+    explicit ModelCatalogModel(std::shared_ptr<const catalog::Catalog> initial, QObject* parent = nullptr);
 
     // Sources; none is owned. The catalog defaults to the bundled one. Changes of the registry and
     // the signals rebuild the rows.

@@ -44,8 +44,8 @@ private slots:
         QStringList menus;
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
-        QCOMPARE(menus,
-                 (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+                                     QStringLiteral("&Models"), QStringLiteral("&Help")}));
     }
 
     void geometryIsRestored()
@@ -70,7 +70,7 @@ private slots:
         for (QAction* action : window.menuBar()->actions())
             menus << action->text();
         QCOMPARE(menus, (QStringList{QStringLiteral("文件(&F)"), QStringLiteral("视图(&V)"),
-                                     QStringLiteral("帮助(&H)")}));
+                                     QStringLiteral("模型(&M)"), QStringLiteral("帮助(&H)")}));
         for (QTranslator* translator : qApp->findChildren<QTranslator*>())
             QCoreApplication::removeTranslator(translator);
     }

@@ -4,6 +4,8 @@
 #include "ConversationSidebar.h"
 #include "MainWindow.h"
 #include "api/ChatClient.h"
+#include "catalog/ModelPicker.h"
+#include "catalog/QuickSwitcher.h"
 #include "conversation/Composer.h"
 #include "conversation/ConversationView.h"
 #include "inspector/ExchangeInspector.h"
@@ -12,6 +14,8 @@
 #include "store/Database.h"
 #include "support/LoopbackServer.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
@@ -20,7 +24,6 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QClipboard>
 #include <QtTest>
 
 using namespace ark;
@@ -65,10 +68,16 @@ class TestWorkspace : public QObject
 
     void useModel(const QString& model)
     {
-        QComboBox* picker = m_window->modelPicker();
-        picker->setCurrentText(model);
-        emit picker->lineEdit()->editingFinished();
+        // As a person does it: Ctrl+K (its action), type the id, Enter (an id the catalog does not know is
+        // used as typed).
+        QCOMPARE(m_window->modelPicker()->switcherAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_K));
+        m_window->modelPicker()->switcherAction()->trigger();
+        ui::QuickSwitcher* switcher = m_window->modelPicker()->switcher();
+        QVERIFY(switcher);
+        QTest::keyClicks(switcher->searchField(), model);
+        QTest::keyClick(switcher->searchField(), Qt::Key_Return);
         QCOMPARE(m_window->session()->params().model, model);
+        QCOMPARE(m_window->modelPicker()->currentModel(), model);
     }
 
     void startWindow()

@@ -1,0 +1,279 @@
+// The main window with the catalog, the endpoint switcher, the deprecation warnings, the token meter
+// and the usage panes wired in: a real window (offscreen) talking to the loopback server over HTTP,
+// a real SQLite file, the bundled catalog.
+#include "ConversationSidebar.h"
+#include "MainWindow.h"
+#include "api/ChatClient.h"
+#include "catalog/DeprecationBanner.h"
+#include "catalog/EndpointRegistry.h"
+#include "catalog/ModelPicker.h"
+#include "catalog/QuickSwitcher.h"
+#include "catalog/ServerSignals.h"
+#include "conversation/Composer.h"
+#include "pricing/TokenMeter.h"
+#include "session/AccountSettings.h"
+#include "store/ConversationStore.h"
+#include "store/Database.h"
+#include "support/LoopbackServer.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <nlohmann/json.hpp>
+
+using namespace ark;
+
+namespace {
+constexpr int kSafety = 20000; // a safety limit, never an expectation
+
+// A model the bundled catalog says is retired now and replaced by a model that still serves.
+struct RetiredPair
+{
+    QString retired;
+    QString replacement;
+};
+RetiredPair findRetired(const catalog::Catalog& catalog)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const catalog::ModelInfo& info : catalog.models()) {
+        if (info.external || info.kind != catalog::ModelKind::Chat)
+            continue;
+        const catalog::LifecycleStatus status = catalog.statusAt(info.id, now);
+        if (status.state == catalog::LifecycleState::Retired && !status.replacement.isEmpty() &&
+            catalog.find(status.replacement) &&
+            catalog.statusAt(status.replacement, now).state == catalog::LifecycleState::Active)
+            return {info.id, status.replacement};
+    }
+    return {};
+}
+} // namespace
+
+class TestWindowWiring : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    testsupport::LoopbackServer m_server;
+    QNetworkAccessManager m_nam;
+    api::ChatClient m_client{&m_nam};
+    store::Database m_db;
+    std::unique_ptr<store::ConversationStore> m_store;
+    std::unique_ptr<ui::MainWindow> m_window;
+
+    QPlainTextEdit* editor() { return m_window->composer()->editor(); }
+
+    void typeAndSend(const QString& text)
+    {
+        editor()->setFocus();
+        editor()->insertPlainText(text);
+        QTest::keyClick(editor(), Qt::Key_Return);
+    }
+
+    void waitIdle() { QTRY_VERIFY_WITH_TIMEOUT(!m_window->session()->isBusy(), kSafety); }
+
+    qint64 conversationWith(const QString& model)
+    {
+        const store::ConversationRecord record =
+            m_store->createConversation(QStringLiteral("Old chat"), model);
+        m_window->conversations()->upsert(record);
+        m_window->openConversation(record.id);
+        if (!QTest::qWaitFor([this] { return !m_window->session()->isLoading(); }, kSafety))
+            qWarning("the conversation did not load");
+        return record.id;
+    }
+
+    void shot(const char* name)
+    {
+        const QString dir = qEnvironmentVariable("ARK_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            m_window->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_server.listen());
+        session::AccountSettings::saveAccounts({session::ProviderAccount{
+            QStringLiteral("ark"), QStringLiteral("Loopback"), m_server.baseUrl()}});
+        session::AccountSettings::setCurrentAccountId(QStringLiteral("ark"));
+        qputenv("ARK_API_KEY", "wiring-test-key");
+        qputenv("ARK_WORKBENCH_NO_STARTUP_NOTICE", "1");
+        QFile::remove(catalog::ServerSignals::defaultPath());
+        QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("conversations.sqlite3"))));
+        m_store = std::make_unique<store::ConversationStore>(m_db);
+        m_window = std::make_unique<ui::MainWindow>(m_client, *m_store);
+        m_window->resize(1200, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void catalogArrivesAfterTheWindow()
+    {
+        // Built with an empty catalog; the real one is read off the UI thread.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        QVERIFY(m_window->catalog()->models().size() > 100);
+        QVERIFY(m_window->catalog()->find(QStringLiteral("doubao-seed-1.6-250615")));
+    }
+
+    void retiredModelShowsBannerAndSwitchesWithOneClick()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        const RetiredPair pair = findRetired(*m_window->catalog());
+        if (pair.retired.isEmpty())
+            QSKIP("the bundled catalog has no model retired today with a serving replacement");
+        const qint64 id = conversationWith(pair.retired);
+        ui::DeprecationBanner* banner = m_window->deprecationBanner();
+        QCOMPARE(banner->variant(), ui::DeprecationBanner::Variant::Retired);
+        QVERIFY(banner->isVisible());
+        QVERIFY(!m_window->modelPicker()->badgeText().isEmpty());
+        // The model the service switches to (or recommends): one that still serves.
+        const QString replacement = banner->replacement();
+        QVERIFY(m_window->catalog()->find(replacement));
+        QVERIFY(m_window->catalog()->statusAt(replacement, QDateTime::currentDateTimeUtc()).state !=
+                catalog::LifecycleState::Retired);
+        shot("wiring-01-retired-banner");
+
+        QTest::mouseClick(banner->switchButton(), Qt::LeftButton);
+        QCOMPARE(m_window->session()->params().model, replacement);
+        QCOMPARE(m_store->conversation(id)->model, replacement); // kept, not a new conversation
+        QCOMPARE(m_window->session()->conversationId(), id);
+        QCOMPARE(m_window->modelPicker()->currentModel(), replacement);
+        QVERIFY(!banner->isVisible());
+    }
+
+    void sendingToARetiredModelAsksFirst()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        const RetiredPair pair = findRetired(*m_window->catalog());
+        if (pair.retired.isEmpty())
+            QSKIP("the bundled catalog has no model retired today");
+        conversationWith(pair.retired);
+        const int before = m_server.requests().size();
+        bool asked = false;
+        // The question is modal: answer "no" when it appears.
+        QTimer::singleShot(0, this, [&asked] {
+            QTRY_VERIFY_WITH_TIMEOUT(QApplication::activeModalWidget(), kSafety);
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            asked = box->text().contains(QStringLiteral("retired"), Qt::CaseInsensitive) ||
+                    box->informativeText().contains(QStringLiteral("retired"), Qt::CaseInsensitive);
+            box->reject();
+        });
+        typeAndSend(QStringLiteral("Are you still there?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activeModalWidget(), kSafety);
+        QVERIFY(asked);
+        QCOMPARE(editor()->toPlainText(), QStringLiteral("Are you still there?")); // nothing lost
+        QCOMPARE(m_server.requests().size(), before);
+        QCOMPARE(m_window->session()->messages()->rowCount(), 0);
+        editor()->clear();
+    }
+
+    void serverDeprecationHeadersRaiseTheBanner()
+    {
+        conversationWith(QStringLiteral("loopback-deprecated"));
+        QCOMPARE(m_window->deprecationBanner()->variant(), ui::DeprecationBanner::Variant::Hidden);
+        typeAndSend(QStringLiteral("hello"));
+        waitIdle();
+        // The fixture's Sunset is 2026-07-01: before it the headers are a notice, after it the model
+        // counts as retired. Either way the server's link is shown.
+        const bool sunsetPassed =
+            QDateTime::currentDateTimeUtc() >= QDateTime(QDate(2026, 7, 1), QTime(0, 0), Qt::UTC);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->deprecationBanner()->variant(),
+                                  sunsetPassed ? ui::DeprecationBanner::Variant::Retired
+                                               : ui::DeprecationBanner::Variant::ServerNotice,
+                                  kSafety);
+        QVERIFY(m_window->deprecationBanner()->link().contains(QStringLiteral("example.invalid")));
+        // Remembered per model, for the catalog view and the next start.
+        QVERIFY(m_window->serverSignals()->contains(QStringLiteral("loopback-deprecated")));
+        catalog::ServerSignals reread;
+        QVERIFY(reread.contains(QStringLiteral("loopback-deprecated")));
+    }
+
+    void goneTurnsIntoAnErrorCardWithTheSwitch()
+    {
+        conversationWith(QStringLiteral("loopback-retired"));
+        typeAndSend(QStringLiteral("hello"));
+        waitIdle();
+        ui::DeprecationBanner* banner = m_window->deprecationBanner();
+        QTRY_COMPARE_WITH_TIMEOUT(banner->variant(), ui::DeprecationBanner::Variant::Gone, kSafety);
+        QCOMPARE(banner->replacement(), QStringLiteral("loopback-echo"));
+        QVERIFY(banner->text().contains(QStringLiteral("retired this model")));
+        shot("wiring-02-gone-card");
+        QTest::mouseClick(banner->switchButton(), Qt::LeftButton);
+        QCOMPARE(m_window->session()->params().model, QStringLiteral("loopback-echo"));
+    }
+
+    void endpointAnswerLinksTheEndpoint()
+    {
+        const QString endpoint = QStringLiteral("ep-20260101000000-wiring");
+        catalog::Endpoint ep;
+        ep.id = endpoint;
+        ep.name = QStringLiteral("My endpoint");
+        QVERIFY(m_window->endpoints()->addOrUpdate(ep));
+        conversationWith(endpoint);
+        // The server names the model that served the endpoint in every chunk.
+        const QByteArray chunk = R"({"id":"c1","object":"chat.completion.chunk","created":1,)"
+                                 R"("model":"doubao-seed-1-6-250615","choices":[{"index":0,)"
+                                 R"("delta":{"role":"assistant","content":"Hi"},"finish_reason":null}]})";
+        const QByteArray last = R"({"id":"c1","object":"chat.completion.chunk","created":1,)"
+                                R"("model":"doubao-seed-1-6-250615","choices":[{"index":0,)"
+                                R"("delta":{},"finish_reason":"stop"}]})";
+        m_server.enqueue("/chat/completions", testsupport::ScriptedResponse::sse({chunk, last}));
+        typeAndSend(QStringLiteral("hello"));
+        waitIdle();
+        const catalog::Endpoint* linked = m_window->endpoints()->endpoint(endpoint);
+        QVERIFY(linked);
+        QCOMPARE(linked->modelId, QStringLiteral("doubao-seed-1-6-250615"));
+        // Now the endpoint has the model's capabilities, prices and warnings.
+        QVERIFY(m_window->endpoints()->resolve(endpoint));
+        QCOMPARE(m_window->tokenMeter()->modelId(), endpoint);
+    }
+
+    void tokenMeterCountsTheDraft()
+    {
+        conversationWith(QStringLiteral("doubao-seed-1-6-250615"));
+        ui::TokenMeter* meter = m_window->tokenMeter();
+        QVERIFY(meter->isVisible());
+        QCOMPARE(meter->modelId(), QStringLiteral("doubao-seed-1-6-250615"));
+        editor()->setPlainText(QStringLiteral("How many tokens is this sentence?"));
+        // The loopback server answers the tokenization API, so the count is exact.
+        QTRY_VERIFY_WITH_TIMEOUT(!meter->isEstimate() && meter->tokens().draftTokens > 0, kSafety);
+        QVERIFY(!meter->costLabel()->text().isEmpty());
+        editor()->clear();
+    }
+
+    void exportReadsAndWritesOffTheUiThread()
+    {
+        conversationWith(QStringLiteral("loopback-echo"));
+        typeAndSend(QStringLiteral("Export me"));
+        waitIdle();
+        const QString path = m_dir.filePath(QStringLiteral("export.json"));
+        QSignalSpy finished(m_window.get(), &ui::MainWindow::exportFinished);
+        m_window->exportConversation(true, path);
+        QVERIFY(finished.wait(kSafety));
+        QCOMPARE(finished.first().at(0).toString(), path);
+        QVERIFY(finished.first().at(1).toBool());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.contains("Export me"));
+        QVERIFY(!bytes.contains("wiring-test-key"));
+        const auto doc = nlohmann::json::parse(bytes.toStdString(), nullptr, false);
+        QVERIFY(!doc.is_discarded());
+    }
+};
+
+QTEST_MAIN(TestWindowWiring)
+#include "tst_windowwiring.moc"
