@@ -1,0 +1,1 @@
+#include "VideoPlayer.h"
