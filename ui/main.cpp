@@ -9,12 +9,16 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QImageReader>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    // Qt refuses to decode images over 128 MB by default (about 33 megapixels): a large phone or
+    // camera photo must still open so it can be downscaled before it is sent.
+    QImageReader::setAllocationLimit(512);
     QApplication::setApplicationName(QStringLiteral("ark-workbench"));
     QApplication::setApplicationDisplayName(QStringLiteral("Ark Workbench"));
     QApplication::setOrganizationName(QStringLiteral("ark-workbench"));
