@@ -180,12 +180,45 @@ QString migrateTo4(QSqlDatabase& db)
         });
 }
 
+// v5: video generation tasks (VideoTaskStore). A task outlives its conversation (the link becomes
+// NULL): generation is billed and its video may still be downloading. Local times are ms since the
+// epoch (UTC); server_* times are the unix seconds the task API reports.
+QString migrateTo5(QSqlDatabase& db)
+{
+    return execAll(
+        db, {
+                QStringLiteral("CREATE TABLE video_tasks ("
+                               " id INTEGER PRIMARY KEY,"
+                               " task_id TEXT NOT NULL UNIQUE,"
+                               " conversation_id INTEGER REFERENCES conversations(id) ON DELETE SET NULL,"
+                               " model TEXT NOT NULL DEFAULT '',"
+                               " prompt TEXT NOT NULL DEFAULT '',"
+                               " params_json TEXT NOT NULL DEFAULT '',"
+                               " status TEXT NOT NULL DEFAULT 'queued',"
+                               " created_at INTEGER NOT NULL,"
+                               " updated_at INTEGER NOT NULL,"
+                               " finished_at INTEGER,"
+                               " server_created_at INTEGER,"
+                               " server_updated_at INTEGER,"
+                               " video_url TEXT NOT NULL DEFAULT '',"
+                               " file_path TEXT NOT NULL DEFAULT '',"
+                               " seed INTEGER,"
+                               " completion_tokens INTEGER,"
+                               " total_tokens INTEGER,"
+                               " error_code TEXT NOT NULL DEFAULT '',"
+                               " error_message TEXT NOT NULL DEFAULT '')"),
+                QStringLiteral("CREATE INDEX video_tasks_by_time ON video_tasks(created_at)"),
+                // The foreign-key action on conversation delete looks rows up by conversation_id.
+                QStringLiteral("CREATE INDEX video_tasks_by_conversation ON video_tasks(conversation_id)"),
+            });
+}
+
 using MigrationStep = std::function<QString(QSqlDatabase&)>;
 
 // Index i migrates from version i to version i + 1. Append only; never edit a released step.
 const std::vector<MigrationStep>& migrationSteps()
 {
-    static const std::vector<MigrationStep> steps{migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+    static const std::vector<MigrationStep> steps{migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
     return steps;
 }
 

@@ -7,6 +7,7 @@
 //       unsegmented text is found by substring), kept in sync by triggers, backfilled from existing rows
 //   v3  message timings and error details; soft delete of conversations (deleted_at)
 //   v4  ledger: one row per HTTP request the app made, with tokens, tier and cost (UsageLedger)
+//   v5  video_tasks: video generation tasks, so they survive restarts (VideoTaskStore)
 // A file whose user_version is newer than latestVersion() is refused untouched: an older app must never
 // downgrade or damage what a newer one wrote.
 #pragma once

@@ -116,7 +116,7 @@ private slots:
         QString error;
         QVERIFY2(db.open(path(), &error), qPrintable(error));
         QVERIFY(db.isOpen());
-        QCOMPARE(db.latestVersion(), 4);
+        QCOMPARE(db.latestVersion(), 5);
         QCOMPARE(db.schemaVersion(), Database::latestVersion());
         QCOMPARE(db.versionFoundAtOpen(), 0);
         QCOMPARE(scalar(db.handle(), QStringLiteral("PRAGMA journal_mode")).toString(),
@@ -129,6 +129,7 @@ private slots:
         QVERIFY(tables.contains(QStringLiteral("messages")));
         QVERIFY(tables.contains(QStringLiteral("messages_fts")));
         QVERIFY(tables.contains(QStringLiteral("ledger")));
+        QVERIFY(tables.contains(QStringLiteral("video_tasks")));
         // SQLite 3.40.1 on Debian 12 has the trigram tokenizer (since 3.34); Chinese search relies on it.
         QVERIFY2(db.hasTrigramIndex(), "the FTS5 trigram tokenizer is missing");
         QVERIFY(QFile::exists(path() + QStringLiteral("-wal")));
@@ -174,6 +175,7 @@ private slots:
                     old.handle().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")),
                     fromVersion >= 3);
             QCOMPARE(old.handle().tables().contains(QStringLiteral("ledger")), fromVersion >= 4);
+            QCOMPARE(old.handle().tables().contains(QStringLiteral("video_tasks")), fromVersion >= 5);
         }
 
         Database db;
@@ -181,6 +183,7 @@ private slots:
         QVERIFY2(db.open(path(), &error), qPrintable(error));
         QCOMPARE(db.versionFoundAtOpen(), fromVersion);
         QCOMPARE(db.schemaVersion(), Database::latestVersion());
+        QVERIFY(db.handle().tables().contains(QStringLiteral("video_tasks")));
         ConversationStore store(db);
 
         if (fromVersion == 0) {
@@ -383,6 +386,27 @@ private slots:
         QCOMPARE(scalar(raw.db(), QStringLiteral("PRAGMA user_version")).toInt(), 3);
         QVERIFY(!raw.db().tables().contains(QStringLiteral("ledger")));
         QVERIFY(raw.db().record(QStringLiteral("messages")).contains(QStringLiteral("error_kind")));
+        QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT count(*) FROM messages")).toInt(), 3);
+    }
+
+    void failedVideoTaskStepLeavesVersion4()
+    {
+        {
+            Database db;
+            QVERIFY(db.openAtVersion(path(), 4));
+            seedVersion1Data(db.handle());
+            // In the way of the last statement of step 5: the video_tasks table must be rolled back too.
+            QVERIFY(exec(db.handle(), QStringLiteral("CREATE TABLE video_tasks_by_conversation (x)")));
+        }
+        Database db;
+        QString error;
+        QVERIFY(!db.open(path(), &error));
+        QVERIFY2(error.contains(QStringLiteral("schema 5")), qPrintable(error));
+
+        RawConnection raw(path());
+        QCOMPARE(scalar(raw.db(), QStringLiteral("PRAGMA user_version")).toInt(), 4);
+        QVERIFY(!raw.db().tables().contains(QStringLiteral("video_tasks")));
+        QVERIFY(raw.db().tables().contains(QStringLiteral("ledger")));
         QCOMPARE(scalar(raw.db(), QStringLiteral("SELECT count(*) FROM messages")).toInt(), 3);
     }
 

@@ -66,6 +66,46 @@
 //   prompt_tokens = the tokens of every message's text; completion_tokens = the streamed tokens
 //   (reasoning + content + tool arguments); reasoning_tokens = the reasoning tokens; cached_tokens 0.
 //   Each streamed piece is exactly one token (plus the whitespace before it).
+//
+// Image generation, POST /api/v3/images/generations (Seedream; seed L19747-19912 plus the SDK's fields):
+//   model and prompt required (400 MissingParameter); response_format url (default) or b64_json, size
+//   "WxH" with sides 64..4096 (default 1024x1024), seed integer -1..2147483647, guidance_scale 1..10,
+//   watermark boolean, else 400 InvalidParameter naming the param. The image is a real PNG of
+//   (W/64)x(H/64) pixels (tinyPng) whose colours follow the seed (or the prompt when the seed is -1 or
+//   absent): data[0].url = <origin>/files/images/<n>.png, or data[0].b64_json; data[0].size "WxH";
+//   usage {generated_images 1, output_tokens = W*H/256, total_tokens the same}.
+//   Models: loopback-badkey 401; loopback-ratelimit 429 on odd requests (shared count with chat);
+//   loopback-image-sensitive 400 OutputImageSensitiveContentDetected.
+//
+// Video tasks, /api/v3/contents/generations/tasks (seed L27243-27893):
+//   POST creates: model and content[] required; items {type text, text} (one at most) and
+//   {type image_url, image_url.url, role first_frame|last_frame} (two at most, a last frame only with
+//   a first frame; URL http(s) or data:image/<lowercase>;base64,...). The text's commands
+//   --rs/--resolution, --rt/--ratio, --dur/--duration, --fps/--framepersecond, --wm/--watermark,
+//   --seed, --cf/--camerafixed are checked against the documented values (400 InvalidParameter
+//   content.text, also for an unknown command) and removed from the prompt. Answer {"id":"cgt-<utc
+//   yyyyMMddhhmmss>-<5 chars>"}.
+//   GET .../tasks/{id} moves the task on, one step per GET of that task: by default the 1st GET says
+//   queued, the 2nd running, the 3rd and later succeeded. Models: loopback-video-q<N>r<M> (N queued
+//   answers, then M running ones, then succeeded; "-fail" appended: failed), loopback-video-fail
+//   (q1r1, failed), loopback-video-stuck (queued for ever), loopback-badkey, loopback-ratelimit as
+//   above (on create). Succeeded: content.video_url = <origin>/files/videos/<id>.mp4 (placeholderVideo,
+//   video/mp4), usage.completion_tokens = total_tokens = W*H*fps*duration/1024 with W x H the Seedance
+//   size of the resolution and ratio (720p 16:9 24 fps 5 s: 102960). Failed: error {code
+//   OutputVideoSensitiveContentDetected, message}. Every answer has seed (the requested one, or one
+//   derived from the id), created_at and updated_at (unix seconds; updated on each status change).
+//   Unknown id: 404 ResourceNotFound.
+//   GET .../tasks lists without moving anything: newest first, page_num/page_size 1..500 (default 1
+//   and 10), filter.status, filter.task_ids (repeated keys and/or comma-separated), filter.model
+//   (exact); {"items":[...], "total": N}. Bad values: 400 InvalidParameter.
+//   DELETE .../tasks/{id}: queued -> cancelled (still listed); succeeded, failed or cancelled -> the
+//   record is removed (404 afterwards); running -> 400 InvalidParameter (only queued tasks can be
+//   cancelled; what the service does is undocumented). Answer: 200 with an empty body.
+//
+// Result files, GET /files/...: no Authorization needed (signed links on a storage host); unknown ->
+// 404 NoSuchKey, after LoopbackServer::expireFiles() -> 403 AccessDenied "Request has expired" (XML
+// bodies, as object storage answers). <origin> is "http://" + the request's Host header (the free
+// function scenarioFor uses http://127.0.0.1 and keeps one process-wide state).
 #include "LoopbackServer.h"
 
 #include <QDateTime>
@@ -73,13 +113,16 @@
 #include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 
 namespace ark::testsupport {
 
@@ -901,10 +944,539 @@ ScriptedResponse chatAnswer(const nlohmann::json& body, const std::function<int(
     return in.stream ? streamAnswer(a, in, id) : completeAnswer(a, in, id);
 }
 
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// What one server remembers between requests: generated files, video tasks, per-model counters
+
+namespace detail {
+
+struct VideoTask
+{
+    QByteArray id;
+    QByteArray model;
+    QString prompt; // the text without its --commands
+    QByteArray status = "queued";
+    int queuedPolls = 1;  // GETs answered "queued"
+    int runningPolls = 1; // then GETs answered "running"; the next one is final
+    bool fails = false;   // final state failed instead of succeeded
+    bool stuck = false;   // stays queued (to be cancelled)
+    int polls = 0;
+    qint64 createdAt = 0; // unix seconds
+    qint64 updatedAt = 0;
+    qint64 seed = -1;
+    QByteArray resolution = "720p";
+    QByteArray ratio = "16:9";
+    int duration = 5;
+    int fps = 24;
+    int frames = 0; // image_url items
+    qint64 completionTokens = 0;
+    QByteArray videoPath; // "/files/videos/<id>.mp4" once succeeded
+};
+
+struct ResultFile
+{
+    QByteArray bytes;
+    QByteArray contentType;
+    bool expired = false;
+};
+
+struct GenerationState
+{
+    QHash<QByteArray, int> requestsPerModel; // loopback-ratelimit's odd/even answers
+    std::vector<VideoTask> tasks;            // in creation order
+    QHash<QByteArray, ResultFile> files;     // by path
+    int serial = 0;
+
+    VideoTask* task(const QByteArray& id)
+    {
+        for (VideoTask& t : tasks)
+            if (t.id == id)
+                return &t;
+        return nullptr;
+    }
+};
+
+} // namespace detail
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Generation: images, video tasks and the result files they point at (documented at the top)
+
+const QByteArray kMissing = "The request failed because it is missing one or multiple required parameters.";
+const QByteArray kTasksRoot = "/api/v3/contents/generations/tasks";
+
+ScriptedResponse invalidParameter(const QByteArray& param, const QByteArray& what)
+{
+    return errorResponse(400, "InvalidParameter",
+                         "A parameter specified in the request is not valid: " + what, param);
+}
+
+ScriptedResponse missingParameter(const QByteArray& param)
+{
+    return errorResponse(400, "MissingParameter", kMissing, param);
+}
+
+ScriptedResponse rateLimited()
+{
+    ScriptedResponse r = errorResponse(429, "RateLimitExceeded",
+                                       "The request has exceeded the rate limit (RPM) of the model. Please "
+                                       "retry after a while.");
+    r.header("Retry-After", "1");
+    return r;
+}
+
+ScriptedResponse badKey()
+{
+    return errorResponse(401, "AuthenticationError",
+                         "The API key or AK/SK in the request is missing or invalid.");
+}
+
+// A storage host's answer (XML, like object storage), not an Ark error body.
+ScriptedResponse storageError(int status, const QByteArray& code, const QByteArray& message)
+{
+    ScriptedResponse r;
+    r.status = status;
+    r.headers = {{"Content-Type", "application/xml"}};
+    r.chunked = false;
+    r.steps = {Step::write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code +
+                           "</Code><Message>" + message + "</Message></Error>\n")};
+    return r;
+}
+
+QByteArray bigEndian32(quint32 v)
+{
+    QByteArray b(4, '\0');
+    for (int i = 0; i < 4; ++i)
+        b[i] = static_cast<char>((v >> (24 - 8 * i)) & 0xFF);
+    return b;
+}
+
+quint32 crc32(const QByteArray& data)
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t{};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1u) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    quint32 c = 0xFFFFFFFFu;
+    for (char ch : data)
+        c = table[(c ^ static_cast<quint8>(ch)) & 0xFFu] ^ (c >> 8);
+    return c ^ 0xFFFFFFFFu;
+}
+
+QByteArray pngChunk(const QByteArray& type, const QByteArray& data)
+{
+    return bigEndian32(static_cast<quint32>(data.size())) + type + data + bigEndian32(crc32(type + data));
+}
+
+// A body field that must be a non-empty string; "" otherwise.
+QByteArray requiredString(const nlohmann::json& obj, const char* key)
+{
+    const std::string s = stringField(obj, key);
+    return QByteArray::fromStdString(s).trimmed().isEmpty() ? QByteArray() : QByteArray::fromStdString(s);
+}
+
+bool isIntegerIn(const nlohmann::json& v, qint64 low, qint64 high)
+{
+    if (v.is_number_unsigned())
+        return v.get<quint64>() <= static_cast<quint64>(high) && low <= 0;
+    return v.is_number_integer() && v.get<qint64>() >= low && v.get<qint64>() <= high;
+}
+
+ScriptedResponse imageAnswer(const nlohmann::json& body, const QByteArray& origin,
+                             detail::GenerationState& state)
+{
+    const QByteArray model = requiredString(body, "model");
+    if (model.isEmpty())
+        return missingParameter("model");
+    const QByteArray prompt = requiredString(body, "prompt");
+    if (prompt.isEmpty())
+        return missingParameter("prompt");
+    if (model == "loopback-badkey")
+        return badKey();
+    if (model == "loopback-ratelimit" && ++state.requestsPerModel[model] % 2 == 1)
+        return rateLimited();
+    if (model == "loopback-image-sensitive")
+        return errorResponse(
+            400, "OutputImageSensitiveContentDetected",
+            "The request failed because the output image may contain sensitive information.");
+
+    QByteArray format = "url";
+    if (body.contains("response_format")) {
+        format = QByteArray::fromStdString(stringField(body, "response_format"));
+        if (format != "url" && format != "b64_json")
+            return invalidParameter("response_format", "response_format must be url or b64_json.");
+    }
+    int width = 1024;
+    int height = 1024;
+    if (body.contains("size")) {
+        static const QRegularExpression pattern(QStringLiteral("^([0-9]{1,5})x([0-9]{1,5})$"));
+        const auto m = pattern.match(QString::fromStdString(stringField(body, "size")));
+        width = m.hasMatch() ? m.captured(1).toInt() : 0;
+        height = m.hasMatch() ? m.captured(2).toInt() : 0;
+        if (width < 64 || width > 4096 || height < 64 || height > 4096)
+            return invalidParameter("size", "size must be WIDTHxHEIGHT with each side from 64 to 4096.");
+    }
+    qint64 seed = -1;
+    if (body.contains("seed")) {
+        if (!isIntegerIn(body["seed"], -1, 2147483647))
+            return invalidParameter("seed", "seed must be an integer from -1 to 2147483647.");
+        seed = body["seed"].get<qint64>();
+    }
+    if (body.contains("guidance_scale") &&
+        (!body["guidance_scale"].is_number() || body["guidance_scale"].get<double>() < 1.0 ||
+         body["guidance_scale"].get<double>() > 10.0))
+        return invalidParameter("guidance_scale", "guidance_scale must be a number from 1 to 10.");
+    if (body.contains("watermark") && !body["watermark"].is_boolean())
+        return invalidParameter("watermark", "watermark must be true or false.");
+
+    const quint32 pixelSeed = seed >= 0 ? static_cast<quint32>(seed) : fnv1a(prompt);
+    const QByteArray png = tinyPng(std::max(1, width / 64), std::max(1, height / 64), pixelSeed);
+    ojson item;
+    if (format == "url") {
+        const QByteArray path = "/files/images/" + QByteArray::number(++state.serial) + ".png";
+        state.files.insert(path, detail::ResultFile{png, "image/png", false});
+        item["url"] = utf8(origin + path);
+    } else {
+        item["b64_json"] = png.toBase64().toStdString();
+    }
+    item["size"] = utf8(QByteArray::number(width) + 'x' + QByteArray::number(height));
+    const qint64 tokens = qint64(width) * height / 256;
+    const QByteArray id = newRequestId();
+    ojson j;
+    j["model"] = utf8(model);
+    j["created"] = QDateTime::currentSecsSinceEpoch();
+    j["data"] = ojson::array({item});
+    j["usage"] = {{"generated_images", 1}, {"output_tokens", tokens}, {"total_tokens", tokens}};
+    return ScriptedResponse::json(200, toBytes(j), {{"X-Request-Id", id}});
+}
+
+// Seedance output sizes by resolution and ratio (seed L18733-18787); keep_ratio/adaptive count as 16:9.
+QPair<int, int> videoPixels(const QByteArray& resolution, const QByteArray& ratio)
+{
+    static const QHash<QByteArray, QList<QPair<int, int>>> sizes{
+        {"16:9", {{864, 480}, {1248, 704}, {1920, 1088}}}, {"4:3", {{736, 544}, {1120, 832}, {1664, 1248}}},
+        {"1:1", {{640, 640}, {960, 960}, {1440, 1440}}},   {"3:4", {{544, 736}, {832, 1120}, {1248, 1664}}},
+        {"9:16", {{480, 864}, {704, 1248}, {1088, 1920}}}, {"21:9", {{960, 416}, {1504, 640}, {2176, 928}}},
+        {"9:21", {{416, 960}, {640, 1504}, {928, 2176}}}};
+    const int column = resolution == "480p" ? 0 : resolution == "1080p" ? 2 : 1;
+    return sizes.value(sizes.contains(ratio) ? ratio : QByteArray("16:9")).at(column);
+}
+
+bool isFrameUrl(const QByteArray& url)
+{
+    if (url.startsWith("https://") || url.startsWith("http://"))
+        return url.size() > 8;
+    static const QRegularExpression dataUrl(
+        QStringLiteral("^data:image/[a-z0-9.+-]+;base64,[A-Za-z0-9+/=]+$"));
+    return dataUrl.match(QString::fromLatin1(url)).hasMatch();
+}
+
+// Reads and removes the --name value commands of a video prompt into `task`; "" or what is wrong.
+QByteArray readCommands(QString& text, detail::VideoTask& task)
+{
+    static const QRegularExpression command(QStringLiteral("(?:^|\\s)--([A-Za-z_]+)(?:\\s+(\\S+))?"));
+    QByteArray problem;
+    auto it = command.globalMatch(text);
+    while (it.hasNext() && problem.isEmpty()) {
+        const auto m = it.next();
+        const QByteArray name = m.captured(1).toLatin1();
+        const QByteArray value = m.captured(2).toUtf8();
+        if (name == "rs" || name == "resolution") {
+            if (value != "480p" && value != "720p" && value != "1080p")
+                problem = "resolution must be 480p, 720p or 1080p.";
+            task.resolution = value;
+        } else if (name == "rt" || name == "ratio") {
+            static const QList<QByteArray> ratios{"21:9", "16:9", "4:3",        "1:1",     "3:4",
+                                                  "9:16", "9:21", "keep_ratio", "adaptive"};
+            if (!ratios.contains(value))
+                problem = "ratio must be one of 21:9, 16:9, 4:3, 1:1, 3:4, 9:16, 9:21, keep_ratio, adaptive.";
+            task.ratio = value;
+        } else if (name == "dur" || name == "duration") {
+            if (value != "5" && value != "10")
+                problem = "duration must be 5 or 10.";
+            task.duration = value.toInt();
+        } else if (name == "fps" || name == "framepersecond") {
+            if (value != "16" && value != "24")
+                problem = "framepersecond must be 16 or 24.";
+            task.fps = value.toInt();
+        } else if (name == "wm" || name == "watermark" || name == "cf" || name == "camerafixed") {
+            if (value != "true" && value != "false")
+                problem = name + " must be true or false.";
+        } else if (name == "seed") {
+            bool ok = false;
+            const qint64 seed = value.toLongLong(&ok);
+            if (!ok || seed < -1 || seed > 4294967295LL)
+                problem = "seed must be an integer from -1 to 4294967295.";
+            task.seed = seed;
+        } else {
+            problem = "unknown text command --" + name + ".";
+        }
+    }
+    text.remove(command);
+    text = text.trimmed();
+    return problem;
+}
+
+QByteArray base36(quint32 value, int width)
+{
+    QByteArray out = QByteArray::number(value, 36);
+    return out.rightJustified(width, '0').right(width);
+}
+
+ScriptedResponse createTask(const nlohmann::json& body, detail::GenerationState& state)
+{
+    const QByteArray model = requiredString(body, "model");
+    if (model.isEmpty())
+        return missingParameter("model");
+    const auto content = body.find("content");
+    if (content == body.end() || !content->is_array() || content->empty())
+        return missingParameter("content");
+    QString text;
+    int textParts = 0;
+    QList<QPair<QByteArray, QByteArray>> frames; // role, url
+    for (const auto& part : *content) {
+        if (!part.is_object())
+            return invalidParameter("content", "every content item must be an object.");
+        const std::string type = stringField(part, "type");
+        if (type == "text") {
+            if (!part.contains("text") || !part["text"].is_string())
+                return invalidParameter("content.text", "a text item needs its text.");
+            text = QString::fromStdString(part["text"].get<std::string>());
+            ++textParts;
+        } else if (type == "image_url") {
+            const auto image = part.find("image_url");
+            const QByteArray url = image != part.end() && image->is_object()
+                                       ? QByteArray::fromStdString(stringField(*image, "url"))
+                                       : QByteArray();
+            if (url.isEmpty())
+                return missingParameter("content.image_url.url");
+            if (!isFrameUrl(url))
+                return invalidParameter(
+                    "content.image_url.url",
+                    "the image must be an http(s) URL or data:image/<format>;base64,<data> "
+                    "with the format in lowercase.");
+            const QByteArray role = QByteArray::fromStdString(stringField(part, "role"));
+            if (!role.isEmpty() && role != "first_frame" && role != "last_frame")
+                return invalidParameter("content.role", "role must be first_frame or last_frame.");
+            frames.append({role.isEmpty() ? QByteArray("first_frame") : role, url});
+        } else {
+            return invalidParameter("content.type", "type must be text or image_url.");
+        }
+    }
+    if (textParts > 1)
+        return invalidParameter("content", "only one text item is allowed.");
+    if (frames.size() > 2)
+        return invalidParameter("content", "at most two images (first and last frame) are allowed.");
+    if (frames.size() == 2 && frames[0].first == frames[1].first)
+        return invalidParameter("content.role",
+                                "with two images, one must be first_frame and one last_frame.");
+    if (frames.size() == 1 && frames[0].first == "last_frame")
+        return invalidParameter("content.role", "a last_frame needs a first_frame.");
+
+    detail::VideoTask task;
+    task.seed = -1;
+    const QByteArray problem = readCommands(text, task);
+    if (!problem.isEmpty())
+        return invalidParameter("content.text", problem);
+    if (text.isEmpty() && frames.isEmpty())
+        return missingParameter("content.text");
+    if (model == "loopback-badkey")
+        return badKey();
+    if (model == "loopback-ratelimit" && ++state.requestsPerModel[model] % 2 == 1)
+        return rateLimited();
+
+    static const QRegularExpression custom(QStringLiteral("^loopback-video-q([0-9]+)r([0-9]+)(-fail)?$"));
+    const auto m = custom.match(QString::fromUtf8(model));
+    if (model == "loopback-video-fail") {
+        task.fails = true;
+    } else if (model == "loopback-video-stuck") {
+        task.stuck = true;
+    } else if (m.hasMatch()) {
+        task.queuedPolls = m.captured(1).toInt();
+        task.runningPolls = m.captured(2).toInt();
+        task.fails = !m.captured(3).isEmpty();
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    task.id = "cgt-" + QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMddhhmmss")).toLatin1() +
+              '-' + base36(static_cast<quint32>(++state.serial) * 7919u + fnv1a(model) % 1000u, 5);
+    task.model = model;
+    task.prompt = text;
+    task.frames = int(frames.size());
+    task.createdAt = now;
+    task.updatedAt = now;
+    if (task.seed < 0)
+        task.seed = fnv1a(task.id) % 2147483647u;
+    state.tasks.push_back(task);
+    ojson j;
+    j["id"] = utf8(task.id);
+    return ScriptedResponse::json(200, toBytes(j), {{"X-Request-Id", newRequestId()}});
+}
+
+// One GET of a task: the state machine moves on (queued -> running -> succeeded or failed).
+void advance(detail::VideoTask& task, detail::GenerationState& state)
+{
+    if (task.status != "queued" && task.status != "running")
+        return; // final, or cancelled
+    ++task.polls;
+    QByteArray next;
+    if (task.stuck || task.polls <= task.queuedPolls)
+        next = "queued";
+    else if (task.polls <= task.queuedPolls + task.runningPolls)
+        next = "running";
+    else
+        next = task.fails ? "failed" : "succeeded";
+    if (next == task.status)
+        return;
+    task.status = next;
+    task.updatedAt = QDateTime::currentSecsSinceEpoch();
+    if (next == "succeeded") {
+        task.videoPath = "/files/videos/" + task.id + ".mp4";
+        state.files.insert(task.videoPath, detail::ResultFile{placeholderVideo(task.id), "video/mp4", false});
+        const QPair<int, int> pixels = videoPixels(task.resolution, task.ratio);
+        task.completionTokens = qint64(pixels.first) * pixels.second * task.fps * task.duration / 1024;
+    }
+}
+
+ojson taskJson(const detail::VideoTask& task, const QByteArray& origin)
+{
+    ojson j;
+    j["id"] = utf8(task.id);
+    j["model"] = utf8(task.model);
+    j["status"] = utf8(task.status);
+    if (task.status == "failed")
+        j["error"] = {
+            {"code", "OutputVideoSensitiveContentDetected"},
+            {"message", "The request failed because the output video may contain sensitive information."}};
+    else
+        j["error"] = nullptr;
+    if (task.status == "succeeded")
+        j["content"] = {{"video_url", utf8(origin + task.videoPath)}};
+    j["seed"] = task.seed;
+    if (task.status == "succeeded")
+        j["usage"] = {{"completion_tokens", task.completionTokens}, {"total_tokens", task.completionTokens}};
+    j["created_at"] = task.createdAt;
+    j["updated_at"] = task.updatedAt;
+    return j;
+}
+
+ScriptedResponse taskNotFound(const QByteArray& id)
+{
+    return errorResponse(404, "ResourceNotFound", "The specified task " + id + " is not found.");
+}
+
+ScriptedResponse getTask(const QByteArray& id, const QByteArray& origin, detail::GenerationState& state)
+{
+    detail::VideoTask* task = state.task(id);
+    if (!task)
+        return taskNotFound(id);
+    advance(*task, state);
+    return ScriptedResponse::json(200, toBytes(taskJson(*task, origin)), {{"X-Request-Id", newRequestId()}});
+}
+
+ScriptedResponse deleteTask(const QByteArray& id, detail::GenerationState& state)
+{
+    detail::VideoTask* task = state.task(id);
+    if (!task)
+        return taskNotFound(id);
+    if (task->status == "running")
+        return invalidParameter("id", "only queued tasks can be cancelled; task " + id + " is running.");
+    if (task->status == "queued") {
+        task->status = "cancelled"; // listable for 24 h, as the service keeps it
+        task->updatedAt = QDateTime::currentSecsSinceEpoch();
+    } else {
+        state.tasks.erase(std::remove_if(state.tasks.begin(), state.tasks.end(),
+                                         [&id](const detail::VideoTask& t) { return t.id == id; }),
+                          state.tasks.end());
+    }
+    return ScriptedResponse::json(200, QByteArray(), {{"X-Request-Id", newRequestId()}});
+}
+
+ScriptedResponse listTasks(const QByteArray& rawQuery, const QByteArray& origin,
+                           detail::GenerationState& state)
+{
+    const QUrlQuery query(QString::fromUtf8(rawQuery));
+    auto intParam = [&query](const char* key, int* out) {
+        const QString name = QString::fromLatin1(key);
+        if (!query.hasQueryItem(name))
+            return true;
+        bool ok = false;
+        *out = query.queryItemValue(name).toInt(&ok);
+        return ok && *out >= 1 && *out <= 500;
+    };
+    int pageNum = 1;
+    int pageSize = 10;
+    if (!intParam("page_num", &pageNum))
+        return invalidParameter("page_num", "page_num must be an integer from 1 to 500.");
+    if (!intParam("page_size", &pageSize))
+        return invalidParameter("page_size", "page_size must be an integer from 1 to 500.");
+    const QByteArray status = query.queryItemValue(QStringLiteral("filter.status")).toUtf8();
+    static const QList<QByteArray> statuses{"queued", "running", "cancelled", "succeeded", "failed"};
+    if (!status.isEmpty() && !statuses.contains(status))
+        return invalidParameter("filter.status",
+                                "filter.status must be queued, running, cancelled, succeeded or failed.");
+    QList<QByteArray> ids;
+    const QStringList values =
+        query.allQueryItemValues(QStringLiteral("filter.task_ids"), QUrl::FullyDecoded);
+    for (const QString& v : values)
+        for (const QString& id : v.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            ids << id.trimmed().toUtf8();
+    const QByteArray model =
+        query.queryItemValue(QStringLiteral("filter.model"), QUrl::FullyDecoded).toUtf8();
+
+    std::vector<const detail::VideoTask*> matches;
+    for (auto it = state.tasks.rbegin(); it != state.tasks.rend(); ++it) { // newest first
+        if ((status.isEmpty() || it->status == status) && (ids.isEmpty() || ids.contains(it->id)) &&
+            (model.isEmpty() || it->model == model))
+            matches.push_back(&*it);
+    }
+    ojson items = ojson::array();
+    const size_t first = size_t(pageNum - 1) * size_t(pageSize);
+    for (size_t i = first; i < matches.size() && i < first + size_t(pageSize); ++i)
+        items.push_back(taskJson(*matches[i], origin));
+    ojson j;
+    j["items"] = items;
+    j["total"] = matches.size();
+    return ScriptedResponse::json(200, toBytes(j), {{"X-Request-Id", newRequestId()}});
+}
+
+ScriptedResponse fileAnswer(const QByteArray& method, const QByteArray& path, detail::GenerationState& state)
+{
+    if (method != "GET") {
+        ScriptedResponse r = storageError(405, "MethodNotAllowed", "Only GET is allowed.");
+        r.header("Allow", "GET");
+        return r;
+    }
+    const auto it = state.files.constFind(path);
+    if (it == state.files.constEnd())
+        return storageError(404, "NoSuchKey", "The specified key does not exist.");
+    if (it->expired)
+        return storageError(403, "AccessDenied", "Request has expired.");
+    ScriptedResponse r;
+    r.status = 200;
+    r.headers = {{"Content-Type", it->contentType}};
+    r.chunked = false;
+    r.steps = {Step::write(it->bytes)};
+    return r;
+}
+
 QByteArray pathOnly(const QByteArray& path)
 {
     const qsizetype q = path.indexOf('?');
     return q < 0 ? path : path.left(q);
+}
+
+QByteArray queryOf(const QByteArray& path)
+{
+    const qsizetype q = path.indexOf('?');
+    return q < 0 ? QByteArray() : path.mid(q + 1);
 }
 
 bool bearerPresent(const QByteArray& authorization)
@@ -914,24 +1486,47 @@ bool bearerPresent(const QByteArray& authorization)
            !v.mid(7).trimmed().isEmpty();
 }
 
-// The one entry point of the built-in behaviour. `authorization` is null when no header check is wanted.
+ScriptedResponse methodNotAllowed(const QByteArray& path, const QByteArray& allowed)
+{
+    ScriptedResponse r = errorResponse(405, "MethodNotAllowed",
+                                       "Only " + allowed + " " + (allowed.contains(',') ? "are" : "is") +
+                                           " allowed on " + path + ".");
+    r.header("Allow", allowed);
+    return r;
+}
+
+// The one entry point of the built-in behaviour. `authorization` is null when no header check is
+// wanted; `origin` ("http://127.0.0.1:<port>") is where result URLs point.
 ScriptedResponse builtIn(const QByteArray& method, const QByteArray& path, const QByteArray& body,
-                         const QByteArray* authorization,
-                         const std::function<int(const QByteArray&)>& ordinal)
+                         const QByteArray* authorization, const QByteArray& origin,
+                         detail::GenerationState& state)
 {
     const QByteArray p = pathOnly(path);
+    if (p.startsWith("/files/"))
+        return fileAnswer(method, p, state); // signed links on a storage host: no API key involved
     const bool chat = p.endsWith("/api/v3/chat/completions");
     const bool tokenization = p.endsWith("/api/v3/tokenization");
-    if (!chat && !tokenization)
+    const bool images = p.endsWith("/api/v3/images/generations");
+    const bool tasks = p.endsWith(kTasksRoot);
+    const qsizetype root = p.indexOf(kTasksRoot + '/');
+    const QByteArray rawTaskId = root >= 0 ? p.mid(root + kTasksRoot.size() + 1) : QByteArray();
+    const bool task = !rawTaskId.isEmpty() && !rawTaskId.contains('/');
+    if (!chat && !tokenization && !images && !tasks && !task)
         return errorResponse(404, "NotFound", "The requested path " + p + " was not found.");
     if (authorization && !bearerPresent(*authorization))
-        return errorResponse(401, "AuthenticationError",
-                             "The API key or AK/SK in the request is missing or invalid.");
-    if (method != "POST") {
-        ScriptedResponse r = errorResponse(405, "MethodNotAllowed", "Only POST is allowed on " + p + ".");
-        r.header("Allow", "POST");
-        return r;
+        return badKey();
+    if (task) {
+        const QByteArray id = QByteArray::fromPercentEncoding(rawTaskId);
+        if (method == "GET")
+            return getTask(id, origin, state);
+        if (method == "DELETE")
+            return deleteTask(id, state);
+        return methodNotAllowed(p, "GET, DELETE");
     }
+    if (tasks && method == "GET")
+        return listTasks(queryOf(path), origin, state);
+    if (method != "POST")
+        return methodNotAllowed(p, tasks ? "GET, POST" : "POST");
     const nlohmann::json doc = nlohmann::json::parse(body.constBegin(), body.constEnd(), nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
         return errorResponse(
@@ -939,7 +1534,13 @@ ScriptedResponse builtIn(const QByteArray& method, const QByteArray& path, const
             "A parameter specified in the request is not valid: the request body is not a JSON "
             "object.",
             "body");
-    return chat ? chatAnswer(doc, ordinal) : tokenizationAnswer(doc);
+    if (tasks)
+        return createTask(doc, state);
+    if (images)
+        return imageAnswer(doc, origin, state);
+    return chat ? chatAnswer(doc,
+                             [&state](const QByteArray& model) { return ++state.requestsPerModel[model]; })
+                : tokenizationAnswer(doc);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1230,9 +1831,39 @@ QByteArray chunkId()
 
 ScriptedResponse scenarioFor(const QByteArray& requestBody, const QByteArray& path)
 {
-    static QHash<QByteArray, int> perModel; // the free function has no server to count on
-    return builtIn("POST", path, requestBody, nullptr,
-                   [](const QByteArray& model) { return ++perModel[model]; });
+    static detail::GenerationState state; // the free function has no server to keep it in
+    return builtIn("POST", path, requestBody, nullptr, "http://127.0.0.1", state);
+}
+
+QByteArray tinyPng(int width, int height, quint32 seed)
+{
+    width = std::max(1, width);
+    height = std::max(1, height);
+    QByteArray header = bigEndian32(static_cast<quint32>(width)) + bigEndian32(static_cast<quint32>(height));
+    header += QByteArray("\x08\x02\x00\x00\x00", 5); // 8 bits, RGB, deflate, no filter, no interlace
+    QByteArray raw;
+    raw.reserve(height * (1 + 3 * width));
+    for (int y = 0; y < height; ++y) {
+        raw.append('\0'); // filter type None
+        for (int x = 0; x < width; ++x) {
+            raw.append(static_cast<char>((x * 255 / std::max(1, width - 1)) ^ (seed & 0xFF)));
+            raw.append(static_cast<char>((y * 255 / std::max(1, height - 1)) ^ ((seed >> 8) & 0xFF)));
+            raw.append(static_cast<char>(((x + y) * 40) ^ ((seed >> 16) & 0xFF)));
+        }
+    }
+    // qCompress writes a 4-byte length, then exactly the zlib stream PNG wants.
+    const QByteArray zlib = qCompress(raw, 9).mid(4);
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zlib) +
+           pngChunk("IEND", QByteArray());
+}
+
+QByteArray placeholderVideo(const QByteArray& label)
+{
+    // ftyp: major brand isom, minor version 0x200, compatible isom iso2 mp41.
+    const QByteArray ftypBody = QByteArray("isom") + bigEndian32(0x200) + "isomiso2mp41";
+    const QByteArray text = "ark-loopback placeholder video (not decodable): " + label;
+    return bigEndian32(static_cast<quint32>(8 + ftypBody.size())) + "ftyp" + ftypBody +
+           bigEndian32(static_cast<quint32>(8 + text.size())) + "free" + text;
 }
 
 // =============================================================================================
@@ -1254,7 +1885,8 @@ struct LoopbackServer::ResponseRun
     bool closeAfter = false;
 };
 
-LoopbackServer::LoopbackServer(QObject* parent) : QObject(parent), m_server(new QTcpServer(this))
+LoopbackServer::LoopbackServer(QObject* parent)
+    : QObject(parent), m_server(new QTcpServer(this)), m_state(std::make_unique<detail::GenerationState>())
 {
     connect(m_server, &QTcpServer::newConnection, this, &LoopbackServer::onNewConnection);
 }
@@ -1379,8 +2011,26 @@ ScriptedResponse LoopbackServer::answerFor(const RecordedRequest& request)
             return m_queue.takeAt(i).second;
     }
     const QByteArray authorization = request.header("Authorization");
-    return builtIn(request.method, request.path, request.body, &authorization,
-                   [this](const QByteArray& model) { return ++m_requestsPerModel[model]; });
+    const QByteArray host = request.header("Host");
+    const QByteArray origin = "http://" + (host.isEmpty() ? "127.0.0.1:" + QByteArray::number(port()) : host);
+    return builtIn(request.method, request.path, request.body, &authorization, origin, *m_state);
+}
+
+void LoopbackServer::expireFiles()
+{
+    for (auto it = m_state->files.begin(); it != m_state->files.end(); ++it)
+        it->expired = true;
+}
+
+int LoopbackServer::videoTaskCount() const
+{
+    return int(m_state->tasks.size());
+}
+
+QByteArray LoopbackServer::videoTaskStatus(const QByteArray& taskId) const
+{
+    const detail::VideoTask* task = m_state->task(taskId);
+    return task ? task->status : QByteArray();
 }
 
 void LoopbackServer::startResponse(QTcpSocket* socket, const ScriptedResponse& response, bool closeAfter)

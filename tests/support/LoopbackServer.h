@@ -92,7 +92,23 @@ QByteArray chunkId(); // the "id" every helper above writes (stable within a pro
 //   loopback-reasoning-length  reasoning streamed, then finish_reason "length" and no content
 // and the same shapes answered non-streamed when "stream" is false. POST .../tokenization answers
 // with a deterministic count (one token per UTF-8 character group, documented in the .cpp).
+// Generation (documented in the .cpp): POST .../images/generations answers with a real PNG made in
+// memory (as a URL on this server, or b64_json); .../contents/generations/tasks runs video tasks
+// through queued -> running -> succeeded/failed, counted in GETs of the task, with list, cancel and
+// delete; result files are served under /files/ without authentication and can be expired.
 ScriptedResponse scenarioFor(const QByteArray& requestBody, const QByteArray& path);
+
+// A real PNG (8-bit RGB, no interlace) of width x height whose pixels depend on `seed`, made without
+// QtGui: the loopback server's generated image.
+QByteArray tinyPng(int width, int height, quint32 seed);
+// What the loopback server serves as a generated video: an ISO-BMFF "ftyp" box (so the bytes sniff as
+// MP4) followed by a "free" box whose text says it is a placeholder; NOT a decodable video (no ffmpeg
+// on the build machine to make a real clip).
+QByteArray placeholderVideo(const QByteArray& label);
+
+namespace detail {
+struct GenerationState; // images, video tasks and result files of one server
+}
 
 class LoopbackServer : public QObject
 {
@@ -109,6 +125,13 @@ public:
     // (e.g. "/chat/completions"); when none is queued, scenarioFor() answers.
     void enqueue(const QByteArray& pathSuffix, const ScriptedResponse& response);
     void clearQueue();
+
+    // Every result file served so far (images, videos) answers 403 AccessDenied from now on, as an
+    // expired signed link does; files made later are fresh.
+    void expireFiles();
+    // The server's view of its video tasks (tests assert what a cancel or delete did).
+    int videoTaskCount() const;
+    QByteArray videoTaskStatus(const QByteArray& taskId) const; // "" when the server has no such task
 
     const QList<RecordedRequest>& requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
@@ -134,7 +157,7 @@ private:
     QList<RecordedRequest> m_requests;
     QList<QPair<QByteArray, ScriptedResponse>> m_queue;
     QHash<QTcpSocket*, std::shared_ptr<Connection>> m_connections;
-    QHash<QByteArray, int> m_requestsPerModel; // drives loopback-ratelimit's odd/even answers
+    std::unique_ptr<detail::GenerationState> m_state; // also counts loopback-ratelimit's requests
     int m_totalConnections = 0;
 };
 

@@ -1,9 +1,11 @@
 // The loopback Ark server checked over real sockets: HTTP framing byte for byte (raw QTcpSocket),
 // keep-alive and pipelining, request recording, scripting (FIFO queues, delays, drops, stalls) and
-// every built-in scenario's status, headers and body shape (QNetworkAccessManager). The fixture
-// must be trustworthy, since every client test leans on it.
+// every built-in scenario's status, headers and body shape (QNetworkAccessManager), including image
+// generation (real PNGs), the video task state machine and expiring result files. The fixture must be
+// trustworthy, since every client test leans on it.
 #include "support/LoopbackServer.h"
 
+#include <QImage>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -335,6 +337,15 @@ private:
     HttpReply post(const QByteArray& body, const QByteArray& path = "/chat/completions")
     {
         return send("POST", path, body);
+    }
+
+    // A video task made through the server's own API; its id, or "" when creating failed.
+    QByteArray createTask(const QByteArray& model, const QByteArray& text = "a cat runs")
+    {
+        const json body = {{"model", model.toStdString()},
+                           {"content", json::array({{{"type", "text"}, {"text", text.toStdString()}}})}};
+        const HttpReply reply = post(QByteArray::fromStdString(body.dump()), "/contents/generations/tasks");
+        return reply.status == 200 ? str(parseJson(reply.body), "id") : QByteArray();
     }
 
 private slots:
@@ -1154,6 +1165,415 @@ private slots:
         QVERIFY(a["data"][1]["token_ids"][0] == ids[1]);
         const json b = parseJson(post(R"({"model":"m","text":"same 同 same"})", "/tokenization").body);
         QVERIFY(b["data"][0]["token_ids"] == ids);
+    }
+
+    // ---- Image generation ------------------------------------------------------------------------------
+
+    void imageGenerationAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QSize>("pixels");
+        QTest::addColumn<QByteArray>("size");
+        QTest::addColumn<bool>("asUrl");
+        QTest::newRow("defaults: url, 1024x1024")
+            << QByteArray(R"({"model":"doubao-seedream-3-0-t2i-250415","prompt":"a cat"})") << QSize(16, 16)
+            << QByteArray("1024x1024") << true;
+        QTest::newRow("b64_json, 1280x720, every field")
+            << QByteArray(R"({"model":"m","prompt":"a cat","size":"1280x720","seed":3,"guidance_scale":2.5,)"
+                          R"("watermark":false,"response_format":"b64_json"})")
+            << QSize(20, 11) << QByteArray("1280x720") << false;
+    }
+    void imageGenerationAnswers()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QSize, pixels);
+        QFETCH(QByteArray, size);
+        QFETCH(bool, asUrl);
+        const HttpReply reply = post(body, "/images/generations");
+        QCOMPARE(reply.status, 200);
+        const json doc = parseJson(reply.body);
+        QCOMPARE(str(doc, "model"), QByteArray::fromStdString(parseJson(body)["model"].get<std::string>()));
+        QVERIFY(doc["created"].is_number_integer());
+        QCOMPARE(int(doc["data"].size()), 1);
+        const json& item = doc["data"][0];
+        QCOMPARE(str(item, "size"), size);
+        const int w = size.split('x')[0].toInt();
+        const int h = size.split('x')[1].toInt();
+        QCOMPARE(doc["usage"]["generated_images"].get<int>(), 1);
+        QCOMPARE(doc["usage"]["output_tokens"].get<qint64>(), qint64(w) * h / 256);
+        QCOMPARE(doc["usage"]["total_tokens"], doc["usage"]["output_tokens"]);
+
+        QByteArray png;
+        if (asUrl) {
+            QVERIFY(!item.contains("b64_json"));
+            const QUrl url(QString::fromStdString(item["url"].get<std::string>()));
+            QCOMPARE(url.port(), int(m_server->port()));
+            QVERIFY(url.path().startsWith(QLatin1String("/files/images/")));
+            // A signed link on a storage host: fetched without any key.
+            QNetworkRequest request(url);
+            QNetworkReply* r = m_nam->get(request);
+            QSignalSpy done(r, &QNetworkReply::finished);
+            QVERIFY(done.wait(kSafety));
+            QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            QCOMPARE(r->header(QNetworkRequest::ContentTypeHeader).toByteArray(), QByteArray("image/png"));
+            png = r->readAll();
+            delete r;
+        } else {
+            QVERIFY(!item.contains("url"));
+            png = QByteArray::fromBase64(QByteArray::fromStdString(item["b64_json"].get<std::string>()));
+        }
+        QImage image;
+        QVERIFY(image.loadFromData(png, "PNG")); // CRCs, zlib stream and sizes are right, or this fails
+        QCOMPARE(image.size(), pixels);
+    }
+
+    void imageGenerationErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("code");
+        QTest::addColumn<QByteArray>("param");
+        QTest::newRow("no prompt") << QByteArray(R"({"model":"m"})") << 400 << QByteArray("MissingParameter")
+                                   << QByteArray("prompt");
+        QTest::newRow("no model") << QByteArray(R"({"prompt":"p"})") << 400 << QByteArray("MissingParameter")
+                                  << QByteArray("model");
+        QTest::newRow("size too small") << QByteArray(R"({"model":"m","prompt":"p","size":"32x32"})") << 400
+                                        << QByteArray("InvalidParameter") << QByteArray("size");
+        QTest::newRow("size not WxH") << QByteArray(R"({"model":"m","prompt":"p","size":"large"})") << 400
+                                      << QByteArray("InvalidParameter") << QByteArray("size");
+        QTest::newRow("seed too large") << QByteArray(R"({"model":"m","prompt":"p","seed":2147483648})")
+                                        << 400 << QByteArray("InvalidParameter") << QByteArray("seed");
+        QTest::newRow("guidance above 10")
+            << QByteArray(R"({"model":"m","prompt":"p","guidance_scale":11})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("guidance_scale");
+        QTest::newRow("watermark as text")
+            << QByteArray(R"({"model":"m","prompt":"p","watermark":"no"})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("watermark");
+        QTest::newRow("unknown format")
+            << QByteArray(R"({"model":"m","prompt":"p","response_format":"png"})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("response_format");
+        QTest::newRow("moderation") << QByteArray(R"({"model":"loopback-image-sensitive","prompt":"p"})")
+                                    << 400 << QByteArray("OutputImageSensitiveContentDetected")
+                                    << QByteArray();
+        QTest::newRow("bad key") << QByteArray(R"({"model":"loopback-badkey","prompt":"p"})") << 401
+                                 << QByteArray("AuthenticationError") << QByteArray();
+        QTest::newRow("rate limited") << QByteArray(R"({"model":"loopback-ratelimit","prompt":"p"})") << 429
+                                      << QByteArray("RateLimitExceeded") << QByteArray();
+    }
+    void imageGenerationErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QByteArray, code);
+        QFETCH(QByteArray, param);
+        const HttpReply reply = post(body, "/images/generations");
+        QCOMPARE(reply.status, status);
+        const json e = parseJson(reply.body)["error"];
+        QCOMPARE(str(e, "code"), code);
+        QCOMPARE(str(e, "param"), param);
+        QVERIFY(str(e, "message").endsWith(reply.header("X-Request-Id")));
+        if (status == 429)
+            QCOMPARE(reply.header("Retry-After"), QByteArray("1"));
+    }
+
+    void imageGenerationNeedsPostAndKey()
+    {
+        QCOMPARE(send("GET", "/images/generations", {}).status, 405);
+        QCOMPARE(send("POST", "/images/generations", R"({"model":"m","prompt":"p"})", QByteArray()).status,
+                 401);
+        // The free function answers too (no server: links point at 127.0.0.1 without a port).
+        const ScriptedResponse r = scenarioFor(R"({"model":"m","prompt":"p"})", "/api/v3/images/generations");
+        QCOMPARE(r.status, 200);
+        QVERIFY(str(parseJson(r.steps.at(0).bytes)["data"][0], "url")
+                    .startsWith("http://127.0.0.1/files/images/"));
+    }
+
+    void tinyPngIsDeterministic()
+    {
+        QCOMPARE(tinyPng(3, 2, 5), tinyPng(3, 2, 5));
+        QVERIFY(tinyPng(3, 2, 5) != tinyPng(3, 2, 6));
+        QImage image;
+        QVERIFY(image.loadFromData(tinyPng(1, 1, 0), "PNG"));
+        QCOMPARE(image.size(), QSize(1, 1));
+    }
+
+    // ---- Result files ------------------------------------------------------------------------------
+
+    void resultFilesExpire()
+    {
+        const json doc = parseJson(post(R"({"model":"m","prompt":"p"})", "/images/generations").body);
+        const QUrl url(QString::fromStdString(doc["data"][0]["url"].get<std::string>()));
+        auto fetch = [this, &url](const QByteArray& method) {
+            QNetworkReply* r = m_nam->sendCustomRequest(QNetworkRequest(url), method);
+            QSignalSpy done(r, &QNetworkReply::finished);
+            done.wait(kSafety);
+            const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = r->readAll();
+            delete r;
+            return qMakePair(status, body);
+        };
+        QCOMPARE(fetch("GET").first, 200);
+        QCOMPARE(fetch("POST").first, 405);
+        m_server->expireFiles();
+        const auto expired = fetch("GET");
+        QCOMPARE(expired.first, 403);
+        QVERIFY(expired.second.contains("<Code>AccessDenied</Code>"));
+        const QUrl missing(QStringLiteral("http://127.0.0.1:%1/files/images/none.png").arg(m_server->port()));
+        QNetworkReply* r = m_nam->get(QNetworkRequest(missing));
+        QSignalSpy done(r, &QNetworkReply::finished);
+        QVERIFY(done.wait(kSafety));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
+        QVERIFY(r->readAll().contains("NoSuchKey"));
+        delete r;
+        // A file made after the expiry is fresh.
+        const json later = parseJson(post(R"({"model":"m","prompt":"q"})", "/images/generations").body);
+        QNetworkReply* fresh = m_nam->get(
+            QNetworkRequest(QUrl(QString::fromStdString(later["data"][0]["url"].get<std::string>()))));
+        QSignalSpy freshDone(fresh, &QNetworkReply::finished);
+        QVERIFY(freshDone.wait(kSafety));
+        QCOMPARE(fresh->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        delete fresh;
+    }
+
+    void placeholderVideoLooksLikeMp4AndSaysWhatItIs()
+    {
+        const QByteArray v = placeholderVideo("cgt-x");
+        QCOMPARE(v.mid(4, 8), QByteArray("ftypisom"));
+        const int ftypSize = (uchar(v[0]) << 24) | (uchar(v[1]) << 16) | (uchar(v[2]) << 8) | uchar(v[3]);
+        QCOMPARE(v.mid(ftypSize + 4, 4), QByteArray("free"));
+        QVERIFY(v.contains("placeholder"));
+        QVERIFY(v.endsWith("cgt-x"));
+    }
+
+    // ---- Video tasks ---------------------------------------------------------------------------------
+
+    void videoTaskStateMachine_data()
+    {
+        QTest::addColumn<QByteArray>("model");
+        QTest::addColumn<QList<QByteArray>>("statuses"); // one per GET
+        QTest::newRow("default") << QByteArray("loopback-video")
+                                 << QList<QByteArray>{"queued", "running", "succeeded", "succeeded"};
+        QTest::newRow("fail") << QByteArray("loopback-video-fail")
+                              << QList<QByteArray>{"queued", "running", "failed", "failed"};
+        QTest::newRow("q2r1") << QByteArray("loopback-video-q2r1")
+                              << QList<QByteArray>{"queued", "queued", "running", "succeeded"};
+        QTest::newRow("q0r0") << QByteArray("loopback-video-q0r0")
+                              << QList<QByteArray>{"succeeded", "succeeded"};
+        QTest::newRow("q1r0-fail") << QByteArray("loopback-video-q1r0-fail")
+                                   << QList<QByteArray>{"queued", "failed"};
+        QTest::newRow("stuck") << QByteArray("loopback-video-stuck")
+                               << QList<QByteArray>{"queued", "queued", "queued", "queued", "queued"};
+    }
+    void videoTaskStateMachine()
+    {
+        QFETCH(QByteArray, model);
+        QFETCH(QList<QByteArray>, statuses);
+        const QByteArray id =
+            createTask(model, "一只猫 --rs 480p --rt 1:1 --dur 10 --fps 16 --seed 5 --wm true --cf true");
+        QVERIFY(QRegularExpression(QStringLiteral("^cgt-[0-9]{14}-[0-9a-z]{5}$"))
+                    .match(QString::fromLatin1(id))
+                    .hasMatch());
+        QCOMPARE(m_server->videoTaskStatus(id), QByteArray("queued"));
+        qint64 updated = 0;
+        for (const QByteArray& expected : statuses) {
+            const HttpReply reply = send("GET", "/contents/generations/tasks/" + id, {});
+            QCOMPARE(reply.status, 200);
+            const json task = parseJson(reply.body);
+            QCOMPARE(str(task, "id"), id);
+            QCOMPARE(str(task, "model"), model);
+            QCOMPARE(str(task, "status"), expected);
+            QCOMPARE(task["seed"].get<qint64>(), qint64(5));
+            QVERIFY(task["created_at"].get<qint64>() <= task["updated_at"].get<qint64>());
+            QVERIFY(task["updated_at"].get<qint64>() >= updated);
+            updated = task["updated_at"].get<qint64>();
+            if (expected == "succeeded") {
+                QVERIFY(task["error"].is_null());
+                QVERIFY(str(task["content"], "video_url").endsWith("/files/videos/" + id + ".mp4"));
+                // 480p 1:1 is 640x640; 16 fps for 10 s.
+                QCOMPARE(task["usage"]["completion_tokens"].get<qint64>(),
+                         qint64(640) * 640 * 16 * 10 / 1024);
+                QCOMPARE(task["usage"]["total_tokens"], task["usage"]["completion_tokens"]);
+            } else if (expected == "failed") {
+                QCOMPARE(str(task["error"], "code"), QByteArray("OutputVideoSensitiveContentDetected"));
+                QVERIFY(!task.contains("content"));
+            } else {
+                QVERIFY(task["error"].is_null());
+                QVERIFY(!task.contains("content") && !task.contains("usage"));
+            }
+            QCOMPARE(m_server->videoTaskStatus(id), expected);
+        }
+    }
+
+    void videoFileIsServedWithoutKey()
+    {
+        const QByteArray id = createTask("loopback-video-q0r0");
+        const json task = parseJson(send("GET", "/contents/generations/tasks/" + id, {}).body);
+        QNetworkReply* r = m_nam->get(
+            QNetworkRequest(QUrl(QString::fromStdString(task["content"]["video_url"].get<std::string>()))));
+        QSignalSpy done(r, &QNetworkReply::finished);
+        QVERIFY(done.wait(kSafety));
+        QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        QCOMPARE(r->header(QNetworkRequest::ContentTypeHeader).toByteArray(), QByteArray("video/mp4"));
+        QCOMPARE(r->readAll(), placeholderVideo(id));
+        delete r;
+    }
+
+    void videoTaskCreateErrors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("code");
+        QTest::addColumn<QByteArray>("param");
+        const QByteArray img =
+            R"({"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="})";
+        QTest::newRow("no model") << QByteArray(R"({"content":[{"type":"text","text":"a"}]})") << 400
+                                  << QByteArray("MissingParameter") << QByteArray("model");
+        QTest::newRow("no content") << QByteArray(R"({"model":"m"})") << 400 << QByteArray("MissingParameter")
+                                    << QByteArray("content");
+        QTest::newRow("unknown item type")
+            << QByteArray(R"({"model":"m","content":[{"type":"audio"}]})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("content.type");
+        QTest::newRow("bad duration")
+            << QByteArray(R"({"model":"m","content":[{"type":"text","text":"a --dur 7"}]})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("content.text");
+        QTest::newRow("bad ratio") << QByteArray(
+                                          R"({"model":"m","content":[{"type":"text","text":"a --rt 2:1"}]})")
+                                   << 400 << QByteArray("InvalidParameter") << QByteArray("content.text");
+        QTest::newRow("unknown command")
+            << QByteArray(R"({"model":"m","content":[{"type":"text","text":"a --quality max"}]})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("content.text");
+        QTest::newRow("commands only, nothing to generate from")
+            << QByteArray(R"({"model":"m","content":[{"type":"text","text":"--dur 5"}]})") << 400
+            << QByteArray("MissingParameter") << QByteArray("content.text");
+        QTest::newRow("uppercase image format")
+            << QByteArray(
+                   R"({"model":"m","content":[{"type":"image_url","image_url":{"url":"data:image/PNG;base64,AA=="}}]})")
+            << 400 << QByteArray("InvalidParameter") << QByteArray("content.image_url.url");
+        QTest::newRow("last frame alone")
+            << QByteArray(R"({"model":"m","content":[)" + img + R"(,"role":"last_frame"}]})") << 400
+            << QByteArray("InvalidParameter") << QByteArray("content.role");
+        QTest::newRow("two first frames")
+            << QByteArray(R"({"model":"m","content":[)" + img + "}," + img + "}]}") << 400
+            << QByteArray("InvalidParameter") << QByteArray("content.role");
+        QTest::newRow("bad key")
+            << QByteArray(R"({"model":"loopback-badkey","content":[{"type":"text","text":"a"}]})") << 401
+            << QByteArray("AuthenticationError") << QByteArray();
+    }
+    void videoTaskCreateErrors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QByteArray, code);
+        QFETCH(QByteArray, param);
+        const HttpReply reply = post(body, "/contents/generations/tasks");
+        QCOMPARE(reply.status, status);
+        const json e = parseJson(reply.body)["error"];
+        QCOMPARE(str(e, "code"), code);
+        QCOMPARE(str(e, "param"), param);
+        QCOMPARE(m_server->videoTaskCount(), 0);
+    }
+
+    void videoTaskWithFramesIsCreated()
+    {
+        const QByteArray body =
+            R"({"model":"m","content":[{"type":"image_url","image_url":{"url":"data:image/png;base64,iVBORw0KGgo="},)"
+            R"("role":"last_frame"},{"type":"image_url","image_url":{"url":"data:image/jpeg;base64,AA=="}}]})";
+        // Order does not matter; a frame without a role is the first frame (L27379).
+        const HttpReply reply = post(body, "/contents/generations/tasks");
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(m_server->videoTaskCount(), 1);
+    }
+
+    void videoTaskListFilters()
+    {
+        const QByteArray a = createTask("loopback-video");
+        const QByteArray b = createTask("loopback-video-stuck");
+        const QByteArray c = createTask("loopback-video");
+        send("GET", "/contents/generations/tasks/" + a, {}); // queued
+        send("GET", "/contents/generations/tasks/" + a, {}); // running
+
+        auto ids = [this](const QByteArray& query, qint64* total) {
+            const HttpReply reply = send("GET", "/contents/generations/tasks" + query, {});
+            QList<QByteArray> out;
+            const json doc = parseJson(reply.body);
+            if (reply.status != 200)
+                return QList<QByteArray>{"HTTP " + QByteArray::number(reply.status)};
+            for (const json& item : doc["items"])
+                out << str(item, "id");
+            *total = doc["total"].get<qint64>();
+            return out;
+        };
+        qint64 total = 0;
+        QCOMPARE(ids("", &total), (QList<QByteArray>{c, b, a}));
+        QCOMPARE(total, qint64(3));
+        QCOMPARE(ids("?filter.task_ids=" + a + "&filter.task_ids=" + c, &total), (QList<QByteArray>{c, a}));
+        QCOMPARE(ids("?filter.task_ids=" + a + "," + b, &total), (QList<QByteArray>{b, a}));
+        QCOMPARE(ids("?filter.status=running", &total), QList<QByteArray>{a});
+        QCOMPARE(ids("?filter.model=loopback-video-stuck", &total), QList<QByteArray>{b});
+        QCOMPARE(ids("?page_num=2&page_size=2", &total), QList<QByteArray>{a});
+        QCOMPARE(total, qint64(3));
+        QCOMPARE(ids("?page_size=0", &total), QList<QByteArray>{"HTTP 400"});
+        QCOMPARE(ids("?page_num=501", &total), QList<QByteArray>{"HTTP 400"});
+        QCOMPARE(ids("?filter.status=done", &total), QList<QByteArray>{"HTTP 400"});
+        QCOMPARE(m_server->videoTaskStatus(a), QByteArray("running")); // listing moved nothing
+    }
+
+    void videoTaskCancelAndDelete()
+    {
+        const QByteArray queued = createTask("loopback-video-stuck");
+        const QByteArray running = createTask("loopback-video-q0r3");
+        send("GET", "/contents/generations/tasks/" + running, {});
+        QCOMPARE(m_server->videoTaskStatus(running), QByteArray("running"));
+
+        HttpReply reply = send("DELETE", "/contents/generations/tasks/" + queued, {});
+        QCOMPARE(reply.status, 200);
+        QVERIFY(reply.body.isEmpty());
+        QCOMPARE(m_server->videoTaskStatus(queued), QByteArray("cancelled"));
+        QCOMPARE(str(parseJson(send("GET", "/contents/generations/tasks/" + queued, {}).body), "status"),
+                 QByteArray("cancelled")); // a cancelled task stays cancelled
+        reply = send("DELETE", "/contents/generations/tasks/" + running, {});
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(str(parseJson(reply.body)["error"], "code"), QByteArray("InvalidParameter"));
+        QCOMPARE(send("DELETE", "/contents/generations/tasks/" + queued, {}).status, 200); // now deleted
+        QCOMPARE(m_server->videoTaskCount(), 1);
+        reply = send("GET", "/contents/generations/tasks/" + queued, {});
+        QCOMPARE(reply.status, 404);
+        QCOMPARE(str(parseJson(reply.body)["error"], "code"), QByteArray("ResourceNotFound"));
+        QCOMPARE(send("DELETE", "/contents/generations/tasks/" + queued, {}).status, 404);
+    }
+
+    void videoTaskMethodsAndKey_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<QByteArray>("authorization");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("allow");
+        QTest::newRow("PUT on the collection")
+            << QByteArray("PUT") << QByteArray("/contents/generations/tasks") << kKey << 405
+            << QByteArray("GET, POST");
+        QTest::newRow("POST on a task")
+            << QByteArray("POST") << QByteArray("/contents/generations/tasks/cgt-1") << kKey << 405
+            << QByteArray("GET, DELETE");
+        QTest::newRow("no key for list") << QByteArray("GET") << QByteArray("/contents/generations/tasks")
+                                         << QByteArray() << 401 << QByteArray();
+        QTest::newRow("no key for a task")
+            << QByteArray("GET") << QByteArray("/contents/generations/tasks/cgt-1") << QByteArray() << 401
+            << QByteArray();
+        QTest::newRow("a deeper path") << QByteArray("GET") << QByteArray("/contents/generations/tasks/a/b")
+                                       << kKey << 404 << QByteArray();
+    }
+    void videoTaskMethodsAndKey()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, path);
+        QFETCH(QByteArray, authorization);
+        QFETCH(int, status);
+        QFETCH(QByteArray, allow);
+        const HttpReply reply =
+            send(method, path, method == "PUT" || method == "POST" ? "{}" : "", authorization);
+        QCOMPARE(reply.status, status);
+        QCOMPARE(reply.header("Allow"), allow);
     }
 
 private:
