@@ -443,7 +443,7 @@ private slots:
         QCOMPARE(download->contentType(), QByteArray("video/mp4"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QCOMPARE(file.readAll(), ark::testsupport::placeholderVideo(id.toUtf8()));
+        QCOMPARE(file.readAll(), ark::testsupport::sampleVideo());
         const QList<RecordedRequest> files = requestsTo("GET", "/files/videos/");
         QCOMPARE(files.size(), 1);
         QVERIFY(files[0].header("Authorization").isEmpty()); // the key stays with the API host

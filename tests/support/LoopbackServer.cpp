@@ -89,9 +89,9 @@
 //   queued, the 2nd running, the 3rd and later succeeded. Models: loopback-video-q<N>r<M> (N queued
 //   answers, then M running ones, then succeeded; "-fail" appended: failed), loopback-video-fail
 //   (q1r1, failed), loopback-video-stuck (queued for ever), loopback-badkey, loopback-ratelimit as
-//   above (on create). Succeeded: content.video_url = <origin>/files/videos/<id>.mp4 (placeholderVideo,
-//   video/mp4), usage.completion_tokens = total_tokens = W*H*fps*duration/1024 with W x H the Seedance
-//   size of the resolution and ratio (720p 16:9 24 fps 5 s: 102960). Failed: error {code
+//   above (on create). Succeeded: content.video_url = <origin>/files/videos/<id>.mp4 (sampleVideo: a
+//   real 2 s H.264 clip, video/mp4), usage.completion_tokens = total_tokens = W*H*fps*duration/1024 with W x
+//   H the Seedance size of the resolution and ratio (720p 16:9 24 fps 5 s: 102960). Failed: error {code
 //   OutputVideoSensitiveContentDetected, message}. Every answer has seed (the requested one, or one
 //   derived from the id), created_at and updated_at (unix seconds; updated on each status change).
 //   Unknown id: 404 ResourceNotFound.
@@ -109,6 +109,7 @@
 #include "LoopbackServer.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHostAddress>
 #include <QLocale>
 #include <QPointer>
@@ -1339,7 +1340,7 @@ void advance(detail::VideoTask& task, detail::GenerationState& state)
     task.updatedAt = QDateTime::currentSecsSinceEpoch();
     if (next == "succeeded") {
         task.videoPath = "/files/videos/" + task.id + ".mp4";
-        state.files.insert(task.videoPath, detail::ResultFile{placeholderVideo(task.id), "video/mp4", false});
+        state.files.insert(task.videoPath, detail::ResultFile{sampleVideo(), "video/mp4", false});
         const QPair<int, int> pixels = videoPixels(task.resolution, task.ratio);
         task.completionTokens = qint64(pixels.first) * pixels.second * task.fps * task.duration / 1024;
     }
@@ -1855,6 +1856,14 @@ QByteArray tinyPng(int width, int height, quint32 seed)
     const QByteArray zlib = qCompress(raw, 9).mid(4);
     return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", header) + pngChunk("IDAT", zlib) +
            pngChunk("IEND", QByteArray());
+}
+
+QByteArray sampleVideo()
+{
+    // tests/data/media/tiny-2s-160x90.mp4, compiled in: a real H.264 clip, so a finished task's
+    // video can be played back in the app and in tests.
+    QFile file(QStringLiteral(":/loopback/tiny-2s-160x90.mp4"));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : placeholderVideo("sample missing");
 }
 
 QByteArray placeholderVideo(const QByteArray& label)

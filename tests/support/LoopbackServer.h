@@ -105,6 +105,8 @@ QByteArray tinyPng(int width, int height, quint32 seed);
 // MP4) followed by a "free" box whose text says it is a placeholder; NOT a decodable video (no ffmpeg
 // on the build machine to make a real clip).
 QByteArray placeholderVideo(const QByteArray& label);
+// The video a succeeded task serves: tests/data/media/tiny-2s-160x90.mp4 (2 s, 160x90, H.264).
+QByteArray sampleVideo();
 
 namespace detail {
 struct GenerationState; // images, video tasks and result files of one server

@@ -1414,7 +1414,7 @@ private slots:
         QVERIFY(done.wait(kSafety));
         QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         QCOMPARE(r->header(QNetworkRequest::ContentTypeHeader).toByteArray(), QByteArray("video/mp4"));
-        QCOMPARE(r->readAll(), placeholderVideo(id));
+        QCOMPARE(r->readAll(), sampleVideo());
         delete r;
     }
 
