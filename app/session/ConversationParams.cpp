@@ -15,6 +15,7 @@ constexpr int kMaxStopSequences = 4; // the API refuses more
 const char* const kTemperature = "temperature";
 const char* const kTopP = "top_p";
 const char* const kMaxTokens = "max_tokens";
+const char* const kMaxCompletionTokens = "max_completion_tokens";
 const char* const kFrequencyPenalty = "frequency_penalty";
 const char* const kPresencePenalty = "presence_penalty";
 const char* const kStop = "stop";
@@ -115,6 +116,8 @@ QString ConversationParams::toJson() const
         object[kTopP] = *topP;
     if (maxTokens)
         object[kMaxTokens] = *maxTokens;
+    if (maxCompletionTokens)
+        object[kMaxCompletionTokens] = *maxCompletionTokens;
     if (frequencyPenalty)
         object[kFrequencyPenalty] = *frequencyPenalty;
     if (presencePenalty)
@@ -150,6 +153,7 @@ ConversationParams ConversationParams::fromJson(const QString& text)
     params.temperature = readDouble(object, kTemperature);
     params.topP = readDouble(object, kTopP);
     params.maxTokens = readPositiveInt(object, kMaxTokens);
+    params.maxCompletionTokens = readPositiveInt(object, kMaxCompletionTokens);
     params.frequencyPenalty = readDouble(object, kFrequencyPenalty);
     params.presencePenalty = readDouble(object, kPresencePenalty);
     params.stop = readStop(object);
@@ -171,6 +175,7 @@ api::ChatParameters ConversationParams::toChatParameters() const
     out.temperature = temperature;
     out.topP = topP;
     out.maxTokens = maxTokens;
+    out.maxCompletionTokens = maxCompletionTokens;
     out.frequencyPenalty = frequencyPenalty;
     out.presencePenalty = presencePenalty;
     out.stop = stop.mid(0, kMaxStopSequences);
@@ -191,7 +196,8 @@ api::ChatParameters ConversationParams::toChatParameters() const
 bool ConversationParams::operator==(const ConversationParams& other) const
 {
     return model == other.model && systemPrompt == other.systemPrompt && temperature == other.temperature &&
-           topP == other.topP && maxTokens == other.maxTokens && frequencyPenalty == other.frequencyPenalty &&
+           topP == other.topP && maxTokens == other.maxTokens &&
+           maxCompletionTokens == other.maxCompletionTokens && frequencyPenalty == other.frequencyPenalty &&
            presencePenalty == other.presencePenalty && stop == other.stop && thinking == other.thinking &&
            toolsJson == other.toolsJson && toolChoice == other.toolChoice &&
            parallelToolCalls == other.parallelToolCalls && autoRunBuiltinTools == other.autoRunBuiltinTools &&

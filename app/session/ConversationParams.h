@@ -18,6 +18,9 @@ struct ConversationParams
     std::optional<double> temperature;
     std::optional<double> topP;
     std::optional<int> maxTokens;
+    // Answer plus reasoning (only some models accept it). When set, max_tokens is not sent: the API
+    // refuses both together (api::RequestBuilder drops max_tokens with a warning).
+    std::optional<int> maxCompletionTokens;
     std::optional<double> frequencyPenalty;
     std::optional<double> presencePenalty;
     QStringList stop; // at most 4

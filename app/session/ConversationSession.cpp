@@ -1,5 +1,8 @@
 #include "ConversationSession.h"
 
+#include "catalog/Catalog.h"
+#include "store/UsageLedger.h"
+
 #include <QCoreApplication>
 #include <QSignalBlocker>
 #include <algorithm>
@@ -9,6 +12,10 @@ namespace ark::session {
 namespace {
 
 constexpr int kTitleLength = 40;
+
+// A stored `tool` message whose text is an error returned to the model (not a tool's result), so the
+// round re-opens with the same status. A stable text like the api::errorKindName values.
+const QString kToolErrorKind = QStringLiteral("tool_error");
 
 // The first words of a message, on one line, cut at a word boundary when one is near the limit.
 QString titleFromText(const QString& text)
@@ -28,6 +35,20 @@ QString titleFromText(const QString& text)
 bool hasOutput(const api::ChatResult& result)
 {
     return !result.content.isEmpty() || !result.reasoning.isEmpty() || !result.toolCalls.empty();
+}
+
+QStringList sortedCallIds(const std::vector<api::ToolCall>& calls)
+{
+    QStringList ids;
+    for (const api::ToolCall& call : calls)
+        ids << call.id;
+    ids.sort();
+    return ids;
+}
+
+bool callsTools(const store::MessageRecord& m)
+{
+    return m.role == api::Role::Assistant && !m.toolCalls.empty();
 }
 
 } // namespace
@@ -87,6 +108,8 @@ bool ConversationSession::open(qint64 conversationId)
     m_params.systemPrompt = conversation->systemPrompt;
     // Nothing of the previous conversation stays on screen (nor can be acted on) while this one loads.
     m_messages.clear();
+    m_toolCalls.clear();
+    m_toolCalls.setTools(m_params.tools());
     if (conversation->currentLeafId == 0) {
         // No messages: there is nothing to read, so it is usable right away (a new conversation).
         m_loader.cancel();
@@ -114,11 +137,16 @@ void ConversationSession::close()
     m_conversationId = 0;
     m_params = {};
     m_messages.clear();
+    m_toolCalls.clear();
 }
 
 void ConversationSession::setParams(const ConversationParams& params)
 {
     m_params = params;
+    // The calls on show are checked against the tools as they are now (a fixed schema re-checks a
+    // waiting round); a streaming answer keeps the tools its request offered.
+    if (!isBusy())
+        m_toolCalls.setTools(m_params.tools());
     if (m_conversationId == 0)
         return;
     if (!m_store.updateSettings(m_conversationId, m_params.model, m_params.systemPrompt, m_params.toJson())) {
@@ -198,7 +226,7 @@ bool ConversationSession::send(const QString& text)
         return false;
     }
     m_messages.appendMessage(user); // the leaf had no children, so it is 1/1
-    if (!startAnswer(user.id)) {
+    if (!startAnswer(user.id, store::ledgerkind::Chat)) {
         emit conversationChanged(m_conversationId);
         return false;
     }
@@ -220,7 +248,7 @@ bool ConversationSession::regenerate(qint64 assistantMessageId)
         emit problem(tr("This message no longer exists."));
         return false;
     }
-    return startAnswer(parentId);
+    return startAnswer(parentId, store::ledgerkind::Retry);
 }
 
 bool ConversationSession::editAndResend(qint64 userMessageId, const QString& text)
@@ -248,10 +276,10 @@ bool ConversationSession::editAndResend(qint64 userMessageId, const QString& tex
         return false;
     }
     showNewLeaf(edited); // the new sibling is the active branch now
-    return startAnswer(edited.id);
+    return startAnswer(edited.id, store::ledgerkind::Chat);
 }
 
-bool ConversationSession::startAnswer(qint64 parentMessageId)
+bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& ledgerKind)
 {
     store::MessageRecord answer;
     answer.conversationId = m_conversationId;
@@ -275,10 +303,19 @@ bool ConversationSession::startAnswer(qint64 parentMessageId)
     m_reasoningMs = -1;
     m_reasoningClock.invalidate();
     m_sinceSave.start();
+    m_requestKind = ledgerKind;
+    m_requestModel = m_params.model;
+    m_retryReasons.clear();
 
-    api::ChatCall* call = m_client.start(buildRequest(), m_config, this);
+    const api::ChatRequest request = buildRequest();
+    api::ChatCall* call = m_client.start(request, m_config, this);
     m_call = call;
     exchangeLogFor(m_conversationId)->attach(call);
+    // Connected before onFinished: the calls are final (and checked) by the time it looks at them.
+    m_toolCalls.setTools(request.tools);
+    m_toolCalls.watch(call);
+    connect(call, &api::ChatCall::retryScheduled, this,
+            [this](int, qint64, const api::ApiError& reason) { m_retryReasons.push_back(reason); });
     connect(call, &api::ChatCall::delta, this, &ConversationSession::onDelta);
     connect(call, &api::ChatCall::finished, this, &ConversationSession::onFinished);
     connect(call, &api::ChatCall::deprecationSignalled, this, &ConversationSession::deprecationSignalled);
@@ -292,23 +329,40 @@ api::ChatRequest ConversationSession::buildRequest() const
     api::ChatRequest request;
     request.model = m_params.model;
     request.params = m_params.toChatParameters();
+    request.tools = m_params.tools();
     if (!m_params.systemPrompt.trimmed().isEmpty())
         request.messages.push_back(api::ChatMessage::system(m_params.systemPrompt));
-    for (const store::MessageRecord& m : m_messages.records()) {
+    const std::vector<store::MessageRecord>& records = m_messages.records();
+    for (size_t i = 0; i < records.size(); ++i) {
+        const store::MessageRecord& m = records[i];
         if (m.id == m_streamingId)
             break; // the placeholder being answered ends the history
         if (m.state == store::MessageState::Streaming)
             continue;
-        // A failed answer with nothing in it says nothing the model should see.
-        if (m.role == api::Role::Assistant && m.state == store::MessageState::Failed && m.content.isEmpty() &&
-            m.toolCalls.empty())
-            continue;
         api::ChatMessage message;
         message.role = m.role;
         message.content = m.content;
-        message.toolCalls = m.toolCalls;
         message.toolCallId = m.toolCallId;
         message.name = m.toolName;
+        bool droppedCalls = false;
+        if (callsTools(m)) {
+            // Calls nobody answered (the person asked something else instead, or the answer broke
+            // off) cannot go back: the API wants a tool message for every call id. The text stays.
+            const bool answered = i + 1 < records.size() && records[i + 1].role == api::Role::Tool &&
+                                  records[i + 1].id != m_streamingId;
+            droppedCalls = !answered;
+            if (answered)
+                message.toolCalls = m.toolCalls;
+            // Only whitespace (the older single-chunk form sends "\n") says nothing: sent without
+            // content, as the tool-call model hands the history back.
+            if (message.content.trimmed().isEmpty())
+                message.content.clear();
+        }
+        // A failed answer with nothing in it says nothing the model should see; nor do calls that
+        // cannot go back without a word beside them.
+        if (m.role == api::Role::Assistant && message.content.isEmpty() && message.toolCalls.empty() &&
+            (m.state == store::MessageState::Failed || droppedCalls))
+            continue;
         // Reasoning stays out: the API refuses it in history.
         request.messages.push_back(std::move(message));
     }
@@ -346,12 +400,19 @@ void ConversationSession::onFinished()
         return;
     m_call.clear();
     call->disconnect(this);
+    call->disconnect(&m_toolCalls);
     call->deleteLater();
     const qint64 id = m_streamingId;
     m_streamingId = 0;
 
     const api::ChatResult result = call->result();
     const api::ApiError& error = call->error();
+    if (m_toolCalls.isStreaming()) { // stop() ran before finished() reached the tool-call model
+        if (error.isError())
+            m_toolCalls.interrupt();
+        else
+            m_toolCalls.finish(result);
+    }
 
     store::MessageRecord record;
     if (const auto stored = m_store.message(id))
@@ -374,6 +435,8 @@ void ConversationSession::onFinished()
     else if (m_reasoningClock.isValid()) // it thought until the end
         record.reasoningMs = m_reasoningClock.elapsed();
     m_reasoningClock.invalidate();
+    if (record.reasoningMs < 0) // reasoning inside <think> tags: only the model saw where it ended
+        record.reasoningMs = m_messages.measuredReasoningMs(id);
     record.requestId = call->requestId();
 
     if (error.isError()) {
@@ -397,11 +460,253 @@ void ConversationSession::onFinished()
     if (!m_store.updateMessage(record))
         emit problem(tr("The answer could not be saved: %1").arg(m_store.database().lastError()));
     m_messages.updateMessage(record);
+    recordUsage(*call, id, m_requestModel, result.model);
+
+    const bool callsForTools = !error.isError() && !record.toolCalls.empty();
+    // A plain answer (the end of a tool loop, or another question) shows the latest round of its
+    // question, as re-opening would; a broken one keeps what streamed of its calls on show.
+    if (!callsForTools && (!error.isError() || m_toolCalls.count() == 0))
+        showLatestToolRound();
 
     const qint64 conversationId = m_conversationId;
     emit requestFinished(id, !error.isError());
     emit busyChanged(false);
     emit conversationChanged(conversationId);
+    // Listeners may have closed or switched the conversation meanwhile: go on only with the same one.
+    if (callsForTools && m_conversationId == conversationId && !isBusy() && !isLoading() &&
+        pendingToolCallsMessageId() == id)
+        afterToolCalls(id);
+}
+
+void ConversationSession::recordUsage(const api::ChatCall& call, qint64 messageId,
+                                      const QString& requestModel, const QString& answeredModel)
+{
+    if (!m_ledger)
+        return;
+    // The server's name prices best (an endpoint id resolves to a model); the name sent otherwise.
+    const QString model = answeredModel.isEmpty() ? requestModel : answeredModel;
+    static const pricing::PriceTable kNoPrices;
+    const pricing::PriceTable* prices = &kNoPrices;
+    if (m_catalog) {
+        const catalog::ModelInfo* info = m_catalog->find(model);
+        if (!info)
+            info = m_catalog->find(requestModel);
+        if (info)
+            prices = &info->prices;
+    }
+
+    // One row per HTTP attempt: the client's own retries (429, 5xx) are requests too.
+    const std::vector<api::AttemptInfo>& attempts = call.attempts();
+    const size_t count = std::max<size_t>(1, attempts.size());
+    const api::ChatResult result = call.result();
+    const api::ApiError& error = call.error();
+    bool written = false;
+    for (size_t i = 0; i < count; ++i) {
+        const bool last = i + 1 == count;
+        const QString kind = i == 0 ? m_requestKind : store::ledgerkind::Retry;
+        store::LedgerEntry entry =
+            store::LedgerEntry::forUsage(model, kind, last ? result.usage : api::Usage{}, *prices);
+        entry.conversationId = m_conversationId;
+        entry.messageId = messageId;
+        if (!last) {
+            const api::AttemptInfo& attempt = attempts[i];
+            api::ApiError reason =
+                i < m_retryReasons.size()
+                    ? m_retryReasons[i]
+                    : api::ApiError::fromHttp(attempt.httpStatus, attempt.responseBody, attempt.requestId);
+            if (!reason.isError()) // no status at all: it never reached the server
+                reason.kind = api::ErrorKind::Network;
+            entry.error = api::errorKindName(reason.kind);
+            entry.requestId = attempt.requestId.isEmpty() ? reason.requestId : attempt.requestId;
+        } else {
+            entry.requestId = call.requestId();
+            if (error.isError()) {
+                entry.error = api::errorKindName(error.kind);
+                if (!error.requestId.isEmpty())
+                    entry.requestId = error.requestId;
+                // Tokens were produced (and billed) but the usage never arrived: the cost is
+                // unknown, not zero. A request refused before any answer costs nothing.
+                if (!result.usage.present && hasOutput(result)) {
+                    entry.costMicros.reset();
+                    entry.tier.clear();
+                }
+            }
+        }
+        if (m_ledger->record(entry))
+            written = true;
+        else
+            emit problem(
+                tr("The usage of a request could not be recorded: %1").arg(m_store.database().lastError()));
+    }
+    if (written)
+        emit usageRecorded(m_conversationId);
+}
+
+qint64 ConversationSession::pendingToolCallsMessageId() const
+{
+    if (isLoading() || m_messages.records().empty())
+        return 0;
+    const store::MessageRecord& last = m_messages.records().back();
+    if (!callsTools(last) || last.state != store::MessageState::Complete || last.id == m_streamingId)
+        return 0;
+    return last.id;
+}
+
+int ConversationSession::toolRoundsBefore(qint64 messageId) const
+{
+    const std::vector<store::MessageRecord>& records = m_messages.records();
+    int rounds = 0;
+    for (int row = m_messages.rowForId(messageId) - 1; row >= 0; --row) {
+        const store::MessageRecord& m = records[size_t(row)];
+        if (m.role == api::Role::User)
+            break; // the question: rounds count per question
+        // A round is an answer whose calls went back with their results.
+        if (callsTools(m) && size_t(row) + 1 < records.size() &&
+            records[size_t(row) + 1].role == api::Role::Tool)
+            ++rounds;
+    }
+    return rounds;
+}
+
+bool ConversationSession::toolRoundLimitReached(qint64 answerId)
+{
+    const int limit = m_params.toolRoundLimit;
+    if (toolRoundsBefore(answerId) < limit)
+        return false;
+    emit problem(tr("The model asked for tools again, but this question has used all %n tool-call round(s) "
+                    "allowed, so the loop stopped here. The calls are kept: raise the round limit in the "
+                    "conversation's tool settings to answer them, or ask again.",
+                    nullptr, limit));
+    return true;
+}
+
+void ConversationSession::afterToolCalls(qint64 answerId)
+{
+    const int row = m_messages.rowForId(answerId);
+    if (row < 0)
+        return;
+    const store::MessageRecord& answer = m_messages.record(row);
+    // The model followed this answer as it streamed; should it show anything else, show the stored calls.
+    if (!m_toolCalls.isFinal() || sortedCallIds(m_toolCalls.calls()) != sortedCallIds(answer.toolCalls))
+        showLatestToolRound();
+    if (toolRoundLimitReached(answerId))
+        return;
+    if (m_params.autoRunBuiltinTools)
+        m_toolCalls.answerBuiltinCalls(m_builtins); // shown in the inspector all the same
+    if (m_toolCalls.allAnswered()) {
+        continueToolLoop(answerId, m_toolCalls.toolMessages());
+        return;
+    }
+    emit toolCallsPending(answerId);
+}
+
+bool ConversationSession::submitToolResults(const QList<api::ChatMessage>& history)
+{
+    if (!ensureReady())
+        return false;
+    const qint64 answerId = pendingToolCallsMessageId();
+    if (answerId == 0) {
+        emit problem(tr("No tool calls are waiting for results."));
+        return false;
+    }
+    const store::MessageRecord& answer = m_messages.record(m_messages.rowForId(answerId));
+    if (history.isEmpty() || history.first().role != api::Role::Assistant ||
+        sortedCallIds(history.first().toolCalls) != sortedCallIds(answer.toolCalls)) {
+        emit problem(tr("These results answer other tool calls than the ones waiting."));
+        return false;
+    }
+    // One tool message per call id, sent in the calls' order whatever order they came in.
+    std::vector<api::ChatMessage> results;
+    for (const api::ToolCall& call : answer.toolCalls) {
+        const api::ChatMessage* found = nullptr;
+        for (qsizetype i = 1; i < history.size(); ++i) {
+            const api::ChatMessage& m = history.at(i);
+            if (m.role != api::Role::Tool || m.toolCallId != call.id)
+                continue;
+            if (found) {
+                emit problem(tr("The tool call %1 (%2) has more than one result.").arg(call.name, call.id));
+                return false;
+            }
+            found = &m;
+        }
+        if (!found) {
+            emit problem(tr("The tool call %1 (%2) has no result yet.").arg(call.name, call.id));
+            return false;
+        }
+        results.push_back(*found);
+    }
+    if (qsizetype(results.size()) + 1 != history.size()) {
+        emit problem(tr("These results answer other tool calls than the ones waiting."));
+        return false;
+    }
+    if (toolRoundLimitReached(answerId))
+        return false;
+    return continueToolLoop(answerId, results);
+}
+
+bool ConversationSession::continueToolLoop(qint64 answerId, const std::vector<api::ChatMessage>& toolMessages)
+{
+    // Each result is on disk before the request that carries it, chained below the answer in order.
+    qint64 parentId = answerId;
+    for (const api::ChatMessage& m : toolMessages) {
+        store::MessageRecord tool;
+        tool.conversationId = m_conversationId;
+        tool.parentId = parentId;
+        tool.role = api::Role::Tool;
+        tool.content = m.content;
+        tool.toolCallId = m.toolCallId;
+        tool.toolName = m.name;
+        const int row = m_toolCalls.rowForId(m.toolCallId);
+        if (row >= 0 && m_toolCalls.entry(row).status == models::ToolCallListModel::Status::ErrorReturned &&
+            m_toolCalls.entry(row).result == m.content)
+            tool.errorKind = kToolErrorKind;
+        if (m_store.appendMessage(tool) == 0) {
+            emit problem(tr("The tool results could not be saved: %1").arg(m_store.database().lastError()));
+            emit conversationChanged(m_conversationId);
+            return false;
+        }
+        m_messages.appendMessage(tool);
+        parentId = tool.id;
+    }
+    if (!startAnswer(parentId, store::ledgerkind::ToolRound)) {
+        emit conversationChanged(m_conversationId);
+        return false;
+    }
+    return true;
+}
+
+void ConversationSession::showLatestToolRound()
+{
+    const std::vector<store::MessageRecord>& records = m_messages.records();
+    // The question's latest answer that called tools, with the results stored below it.
+    int row = int(records.size()) - 1;
+    for (; row >= 0; --row) {
+        const store::MessageRecord& m = records[size_t(row)];
+        if (m.role == api::Role::User) {
+            row = -1;
+            break;
+        }
+        if (callsTools(m) && m.state == store::MessageState::Complete)
+            break;
+    }
+    if (row < 0) {
+        if (m_toolCalls.count() > 0 || m_toolCalls.isFinal())
+            m_toolCalls.clear();
+        return;
+    }
+    const store::MessageRecord& answer = records[size_t(row)];
+    std::vector<models::ToolCallListModel::StoredAnswer> answers;
+    for (const api::ToolCall& call : answer.toolCalls) {
+        const store::MessageRecord* result = nullptr;
+        for (size_t i = size_t(row) + 1; i < records.size() && records[i].role == api::Role::Tool; ++i)
+            if (records[i].toolCallId == call.id)
+                result = &records[i];
+        if (!result)
+            break; // the answers are parallel to the calls: a prefix of them
+        answers.push_back({result->errorKind == kToolErrorKind, result->content});
+    }
+    m_toolCalls.setTools(m_params.tools());
+    m_toolCalls.load(answer.content, answer.toolCalls, answers);
 }
 
 void ConversationSession::stop()
@@ -409,6 +714,7 @@ void ConversationSession::stop()
     if (m_call.isNull())
         return;
     m_call->cancel(); // finished() follows synchronously and runs onFinished()
+    // (whatever a tool round stored so far stays: the results are on disk before each request)
     if (!m_call.isNull())
         onFinished(); // it had finished already but the signal has not reached us yet
 }
@@ -466,6 +772,8 @@ bool ConversationSession::deleteMessage(qint64 messageId)
     const auto conversation = m_store.conversation(m_conversationId);
     if (row < 0 || !conversation || conversation->currentLeafId != message->parentId)
         reload();
+    else
+        showLatestToolRound();
     emit conversationChanged(m_conversationId);
     return true;
 }
@@ -518,6 +826,7 @@ void ConversationSession::onBranchLoaded(quint64 generation, const store::Shared
         } else if (!m_loadSelectsBranch || branch->leafId != 0) {
             // The only receiver: the records move into the model, no copy of 10,000 of them here.
             m_messages.setMessages(std::move(branch->path), std::move(branch->positions));
+            showLatestToolRound();
         }
     }
     m_loadSelectsBranch = false;

@@ -1,20 +1,39 @@
 // One open conversation's run loop: build the request from the active branch -> stream through the
 // ChatClient -> update the message model (coalesced) -> persist (before the request, about once a
 // second while streaming, and at the end). Widgets call these methods; they never build JSON.
+//
+// Tool loop: an answer that calls tools is stored with its tool_calls; its calls are shown in
+// toolCalls(). Built-in tools may run at once (params().autoRunBuiltinTools); when every call has
+// an answer the loop goes on by itself, otherwise toolCallsPending() asks for the rest and
+// submitToolResults() continues. Continuing stores one `tool` message per call id (in the calls'
+// order) below the answer and asks again with exactly that history. At most
+// params().toolRoundLimit rounds per question.
+//
+// Every request made (each attempt: retries, tool rounds, failures too) is written to the usage
+// ledger when one is set, priced from the catalog when that knows the model.
 #pragma once
 
 #include "api/ChatClient.h"
 #include "api/ExchangeLog.h"
 #include "models/MessageListModel.h"
+#include "models/ToolCallListModel.h"
 #include "session/ConversationParams.h"
 #include "store/ConversationStore.h"
 #include "store/HistoryLoader.h"
+#include "tools/BuiltinTools.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <map>
 #include <memory>
+
+namespace ark::catalog {
+class Catalog;
+}
+namespace ark::store {
+class UsageLedger;
+}
 
 namespace ark::session {
 
@@ -26,6 +45,14 @@ public:
     ~ConversationSession() override; // stops a running request, saving what arrived
 
     models::MessageListModel* messages() { return &m_messages; }
+    // The tool calls of the running answer while it streams; otherwise the latest round of the
+    // current question on the branch shown (with its stored results), or nothing. Never null.
+    models::ToolCallListModel* toolCalls() { return &m_toolCalls; }
+
+    // Where each request's usage is written (both optional, not owned; null = none). Without a
+    // catalog, or for a model it does not know, rows are written without a price.
+    void setUsageLedger(store::UsageLedger* ledger) { m_ledger = ledger; }
+    void setCatalog(const catalog::Catalog* catalog) { m_catalog = catalog; }
 
     // Where requests go. The key is held in memory only (read from the keychain by the caller).
     void setEndpoint(const QUrl& baseUrl, const QString& apiKey);
@@ -67,10 +94,23 @@ public:
     api::ExchangeLog* exchangeLog() { return exchangeLogFor(m_conversationId); }
 
     bool isBusy() const { return !m_call.isNull(); }
+    // The answer whose tool calls wait for results (the last message shown is an answer that called
+    // tools and no tool message follows it), 0 when none. Also true of a conversation re-opened then.
+    qint64 pendingToolCallsMessageId() const;
+    // Tool rounds already sent for the question the message belongs to (the answers with tool calls
+    // above it, down to the question); the limit is params().toolRoundLimit.
+    int toolRoundsBefore(qint64 messageId) const;
     qint64 streamingMessageId() const { return m_streamingId; }
 
     // Saving cadence while streaming (1000 ms by default; tests shorten it).
     void setSaveIntervalMs(int ms) { m_saveIntervalMs = ms; }
+
+public slots:
+    // Continues the tool loop with `history` as ToolCallInspector::resultsReady gives it: the
+    // answer that called tools, then one `tool` message per call id (each id once; stored in the
+    // calls' order). False (and problem()) when nothing waits, the history does not answer exactly
+    // those calls, the round limit is reached, or the request cannot start.
+    bool submitToolResults(const QList<ark::api::ChatMessage>& history);
 
 signals:
     void busyChanged(bool busy);
@@ -81,9 +121,14 @@ signals:
     // Loading ended (after open() or switchBranch()): the model shows the active branch, or stays empty
     // after a problem() when it could not be read.
     void loaded(qint64 conversationId);
+    // An answer called tools that still need results: answer them in toolCalls(), then
+    // submitToolResults(). Not emitted when automatic mode answered all of them (the loop goes on).
+    void toolCallsPending(qint64 assistantMessageId);
+    // Ledger rows were written for a request of this conversation.
+    void usageRecorded(qint64 conversationId);
 
 private:
-    bool startAnswer(qint64 parentMessageId);
+    bool startAnswer(qint64 parentMessageId, const QString& ledgerKind);
     api::ExchangeLog* exchangeLogFor(qint64 conversationId);
     api::ChatRequest buildRequest() const;
     void onDelta(const api::ChatDelta& delta);
@@ -96,11 +141,24 @@ private:
     bool ensureReady();
     bool refuseWhileLoading();
     bool isOnShownBranch(qint64 messageId) const; // 0 (the root level) counts as shown
+    void recordUsage(const api::ChatCall& call, qint64 messageId, const QString& requestModel,
+                     const QString& answeredModel);
+    void afterToolCalls(qint64 answerId); // the answer called tools: run built-ins, go on or ask
+    bool continueToolLoop(qint64 answerId, const std::vector<api::ChatMessage>& toolMessages);
+    void showLatestToolRound(); // toolCalls() from the messages shown (after a load or a change)
+    bool toolRoundLimitReached(qint64 answerId);
 
     store::ConversationStore& m_store;
     api::ChatClient& m_client;
     api::ClientConfig m_config;
     models::MessageListModel m_messages;
+    models::ToolCallListModel m_toolCalls;
+    tools::BuiltinTools m_builtins;
+    store::UsageLedger* m_ledger = nullptr;
+    const catalog::Catalog* m_catalog = nullptr;
+    QString m_requestKind;                     // the ledger kind of the running request
+    QString m_requestModel;                    // the model it was sent to
+    std::vector<api::ApiError> m_retryReasons; // why each earlier attempt of the running request failed
     ConversationParams m_params;
     qint64 m_conversationId = 0;
     QPointer<api::ChatCall> m_call;

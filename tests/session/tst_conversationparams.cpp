@@ -77,7 +77,13 @@ void TestConversationParams::roundTrip_data()
     all.presencePenalty = 1.25;
     all.stop = QStringList{QStringLiteral("###"), QStringLiteral("\n\n"), QStringLiteral("结束")};
     all.thinking = api::ThinkingMode::Enabled;
+    all.maxCompletionTokens = 32768;
     QTest::newRow("everything") << all;
+
+    ConversationParams completion;
+    completion.maxCompletionTokens = 65536;
+    completion.thinking = api::ThinkingMode::Auto;
+    QTest::newRow("max_completion_tokens alone") << completion;
 
     ConversationParams zero;
     zero.temperature = 0.0; // set to zero is not the same as not set
@@ -172,6 +178,13 @@ void TestConversationParams::tolerantParsing_data()
         << QStringLiteral(R"({"max_tokens":20.5})") << QStringLiteral("{}");
     QTest::newRow("max_tokens zero") << QStringLiteral(R"({"max_tokens":0})") << QStringLiteral("{}");
     QTest::newRow("max_tokens huge") << QStringLiteral(R"({"max_tokens":1e12})") << QStringLiteral("{}");
+    QTest::newRow("max_completion_tokens as a whole double")
+        << QStringLiteral(R"({"max_completion_tokens":16384.0})")
+        << QStringLiteral(R"({"max_completion_tokens":16384})");
+    QTest::newRow("max_completion_tokens wrong type")
+        << QStringLiteral(R"({"max_completion_tokens":"lots"})") << QStringLiteral("{}");
+    QTest::newRow("max_completion_tokens zero or negative")
+        << QStringLiteral(R"({"max_completion_tokens":0,"max_tokens":-5})") << QStringLiteral("{}");
     QTest::newRow("stop as one string")
         << QStringLiteral(R"({"stop":"END"})") << QStringLiteral(R"({"stop":["END"]})");
     QTest::newRow("stop capped at four, bad entries dropped")
@@ -229,6 +242,10 @@ void TestConversationParams::toChatParameters()
     QCOMPARE(out.topP, std::optional<double>(0.9));
     QCOMPARE(out.maxTokens, std::optional<int>(512));
     QVERIFY(!out.maxCompletionTokens.has_value());
+    params.maxCompletionTokens = 8192;
+    QCOMPARE(params.toChatParameters().maxCompletionTokens, std::optional<int>(8192));
+    // Both are handed on; the request builder sends only max_completion_tokens (the API refuses both).
+    QCOMPARE(params.toChatParameters().maxTokens, std::optional<int>(512));
     QCOMPARE(out.frequencyPenalty, std::optional<double>(0.1));
     QCOMPARE(out.presencePenalty, std::optional<double>(-0.2));
     QCOMPARE(out.stop, params.stop);
@@ -295,6 +312,9 @@ void TestConversationParams::equality()
     QVERIFY(a != b);
     b = a;
     b.maxTokens = 1;
+    QVERIFY(a != b);
+    b = a;
+    b.maxCompletionTokens = 1;
     QVERIFY(a != b);
     b = a;
     b.stop = QStringList{QStringLiteral("x")};

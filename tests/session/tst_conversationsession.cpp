@@ -91,6 +91,9 @@ private slots:
     void sendStreamsAnswerIntoModelAndStore();
     void userMessageIsStoredBeforeTheRequest();
     void reasoningIsKeptButNeverSentBack();
+    void thinkTagReasoningTimeIsStored();
+    void thinkingControlsGoWithEachRequest_data();
+    void thinkingControlsGoWithEachRequest();
     void failedEmptyAnswersAreLeftOutOfHistory();
     void stopKeepsPartialAnswer();
     void droppedStreamIsInterrupted();
@@ -306,6 +309,67 @@ void TestConversationSession::reasoningIsKeptButNeverSentBack()
     for (const auto& m : body.at("messages"))
         QVERIFY(!m.contains("reasoning_content"));
     QCOMPARE(int(m_store->activePath(id).size()), 4);
+}
+
+// Reasoning inside <think> tags arrives as content: only the message model sees where it ends, and
+// that measurement is what gets stored.
+void TestConversationSession::thinkTagReasoningTimeIsStored()
+{
+    QVERIFY(newConversation(QStringLiteral("loopback-think-tags")) > 0);
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("Think first")));
+    QVERIFY(waitForAnswer(finished));
+    QCOMPARE(finished.first().at(1).toBool(), true);
+    const qint64 answerId = finished.first().at(0).toLongLong();
+    const store::MessageRecord stored = *m_store->message(answerId);
+    QVERIFY(stored.reasoningMs >= 0);
+    QCOMPARE(stored.reasoningMs, m_session->messages()->measuredReasoningMs(answerId));
+    QCOMPARE(m_session->messages()
+                 ->data(m_session->messages()->index(1), MessageListModel::ReasoningMsRole)
+                 .toLongLong(),
+             stored.reasoningMs);
+}
+
+void TestConversationSession::thinkingControlsGoWithEachRequest_data()
+{
+    QTest::addColumn<int>("mode"); // api::ThinkingMode
+    QTest::addColumn<int>("maxCompletionTokens");
+    QTest::addColumn<QString>("expectedReasoning");
+    QTest::newRow("not sent") << int(api::ThinkingMode::Unset) << 0
+                              << QStringLiteral("Let me think about this.");
+    QTest::newRow("disabled") << int(api::ThinkingMode::Disabled) << 0 << QString();
+    QTest::newRow("enabled with a completion budget")
+        << int(api::ThinkingMode::Enabled) << 1024 << QStringLiteral("Let me think about this.");
+    QTest::newRow("auto") << int(api::ThinkingMode::Auto) << 0 << QStringLiteral("Let me think about this.");
+}
+
+void TestConversationSession::thinkingControlsGoWithEachRequest()
+{
+    QFETCH(int, mode);
+    QFETCH(int, maxCompletionTokens);
+    QFETCH(QString, expectedReasoning);
+    QVERIFY(newConversation(QStringLiteral("loopback-reasoning")) > 0);
+    ConversationParams params = m_session->params();
+    params.thinking = api::ThinkingMode(mode);
+    params.maxTokens = 100; // never sent together with max_completion_tokens
+    if (maxCompletionTokens > 0)
+        params.maxCompletionTokens = maxCompletionTokens;
+    m_session->setParams(params);
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("Question")));
+    QVERIFY(waitForAnswer(finished));
+    QCOMPARE(finished.first().at(1).toBool(), true);
+
+    const nlohmann::json body = bodyOf(m_server->requests().last());
+    if (mode == int(api::ThinkingMode::Unset)) {
+        QVERIFY(!body.contains("thinking"));
+    } else {
+        QVERIFY(body.contains("thinking"));
+        QCOMPARE(str(body.at("thinking").at("type")), api::thinkingModeName(api::ThinkingMode(mode)));
+    }
+    QCOMPARE(body.contains("max_completion_tokens"), maxCompletionTokens > 0);
+    QCOMPARE(body.contains("max_tokens"), maxCompletionTokens == 0);
+    QCOMPARE(m_session->messages()->records().back().reasoning, expectedReasoning);
 }
 
 void TestConversationSession::failedEmptyAnswersAreLeftOutOfHistory()

@@ -29,6 +29,7 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget* parent) : QWidget(
 
     auto* content = new QWidget;
     auto* form = new QFormLayout(content);
+    m_form = form;
     // In a narrow dock the labels go above their fields instead of squeezing them.
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -90,6 +91,40 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget* parent) : QWidget(
         emitIfChanged();
     });
 
+    m_maxCompletionTokensSet = new QCheckBox(tr("Max &completion tokens"), content);
+    m_maxCompletionTokensSet->setObjectName(QStringLiteral("maxCompletionTokensSet"));
+    m_maxCompletionTokensSet->setToolTip(
+        tr("The longest answer plus reasoning, in tokens (max_completion_tokens, up to 65,536). When set, "
+           "max tokens is not sent: the API refuses both together. Unset: not sent."));
+    m_maxCompletionTokens = new QSpinBox(content);
+    m_maxCompletionTokens->setObjectName(QStringLiteral("maxCompletionTokensValue"));
+    m_maxCompletionTokens->setRange(1, kMaxCompletionTokensLimit);
+    m_maxCompletionTokens->setValue(16384);
+    m_maxCompletionTokens->setKeyboardTracking(false);
+    m_maxCompletionTokens->setEnabled(false);
+    m_maxCompletionTokens->setAccessibleName(tr("Max completion tokens"));
+    form->addRow(m_maxCompletionTokensSet, m_maxCompletionTokens);
+    m_maxCompletionHint = new QLabel(content);
+    m_maxCompletionHint->setObjectName(QStringLiteral("maxCompletionTokensHint"));
+    m_maxCompletionHint->setWordWrap(true);
+    form->addRow(m_maxCompletionHint);
+    connect(m_maxCompletionTokensSet, &QCheckBox::toggled, this, [this](bool on) {
+        m_maxCompletionTokens->setEnabled(on);
+        if (m_updating)
+            return;
+        m_params.maxCompletionTokens = on ? std::optional<int>(m_maxCompletionTokens->value()) : std::nullopt;
+        updateCapabilityRows();
+        emitIfChanged();
+    });
+    connect(m_maxCompletionTokens, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_updating || !m_maxCompletionTokensSet->isChecked())
+            return;
+        m_params.maxCompletionTokens = value;
+        emitIfChanged();
+    });
+    // The hint names max_tokens: it changes with that box too.
+    connect(m_maxTokensSet, &QCheckBox::toggled, this, [this] { updateCapabilityRows(); });
+
     m_frequencyPenalty =
         addDoubleRow(form, tr("&Frequency penalty"), QStringLiteral("frequencyPenalty"), -2.0, 2.0, 0.1, 0.0,
                      tr("Positive values make the model less likely to repeat the same words."),
@@ -115,16 +150,13 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget* parent) : QWidget(
 
     m_thinking = new QComboBox(content);
     m_thinking->setObjectName(QStringLiteral("thinkingCombo"));
-    m_thinking->addItem(tr("Default (not sent)"), int(api::ThinkingMode::Unset));
-    m_thinking->addItem(tr("Enabled"), int(api::ThinkingMode::Enabled));
-    m_thinking->addItem(tr("Disabled"), int(api::ThinkingMode::Disabled));
-    m_thinking->addItem(tr("Auto (the model decides)"), int(api::ThinkingMode::Auto));
     m_thinking->setToolTip(
         tr("Deep thinking. Only some models accept this field; others answer with an error."));
-    auto* thinkingLabel = new QLabel(tr("T&hinking:"), content);
-    thinkingLabel->setBuddy(m_thinking);
-    form->addRow(thinkingLabel);
+    m_thinkingLabel = new QLabel(tr("T&hinking:"), content);
+    m_thinkingLabel->setBuddy(m_thinking);
+    form->addRow(m_thinkingLabel);
     form->addRow(m_thinking);
+    refillThinking();
     connect(m_thinking, &QComboBox::currentIndexChanged, this, [this] {
         if (m_updating)
             return;
@@ -150,7 +182,58 @@ ConversationSettingsPanel::ConversationSettingsPanel(QWidget* parent) : QWidget(
 
     reloadRecentModels();
     updateStopHint();
+    updateCapabilityRows();
     m_lastEmitted = params();
+}
+
+void ConversationSettingsPanel::setCapabilities(const std::optional<catalog::Capabilities>& capabilities)
+{
+    m_capabilities = capabilities;
+    refillThinking();
+    updateCapabilityRows();
+}
+
+void ConversationSettingsPanel::refillThinking()
+{
+    const bool updating = m_updating;
+    m_updating = true; // the combo's own signals must not change the value while it is rebuilt
+    m_thinking->clear();
+    m_thinking->addItem(tr("Default (not sent)"), int(api::ThinkingMode::Unset));
+    const std::pair<api::ThinkingMode, QString> modes[] = {
+        {api::ThinkingMode::Enabled, tr("Enabled")},
+        {api::ThinkingMode::Disabled, tr("Disabled")},
+        {api::ThinkingMode::Auto, tr("Auto (the model decides)")},
+    };
+    for (const auto& [mode, text] : modes) {
+        const bool accepted =
+            !m_capabilities || m_capabilities->thinkingModes.contains(api::thinkingModeName(mode));
+        if (accepted)
+            m_thinking->addItem(text, int(mode));
+        else if (mode == m_params.thinking) // kept, so it shows what would be sent and can be changed
+            m_thinking->addItem(tr("%1 (not accepted by this model)").arg(text), int(mode));
+    }
+    const int current = m_thinking->findData(int(m_params.thinking));
+    m_thinking->setCurrentIndex(current < 0 ? 0 : current);
+    m_updating = updating;
+}
+
+void ConversationSettingsPanel::updateCapabilityRows()
+{
+    const bool thinkingShown = !m_capabilities || m_capabilities->supportsThinking() ||
+                               m_params.thinking != api::ThinkingMode::Unset;
+    m_form->setRowVisible(m_thinkingLabel, thinkingShown);
+    m_form->setRowVisible(m_thinking, thinkingShown);
+
+    const bool completionAccepted = !m_capabilities || m_capabilities->maxCompletionTokens;
+    const bool completionSet = m_params.maxCompletionTokens.has_value();
+    m_form->setRowVisible(m_maxCompletionTokensSet, completionAccepted || completionSet);
+    QString hint;
+    if (completionSet && !completionAccepted)
+        hint = tr("This model does not accept max_completion_tokens: unset it, or the request fails.");
+    else if (completionSet && m_maxTokensSet->isChecked())
+        hint = tr("Max tokens is not sent while max completion tokens is set.");
+    m_maxCompletionHint->setText(hint);
+    m_form->setRowVisible(m_maxCompletionHint, !hint.isEmpty());
 }
 
 ConversationSettingsPanel::DoubleRow ConversationSettingsPanel::addDoubleRow(
@@ -211,10 +294,14 @@ void ConversationSettingsPanel::setParams(const ConversationParams& params)
     m_maxTokens->setEnabled(params.maxTokens.has_value());
     if (params.maxTokens)
         m_maxTokens->setValue(*params.maxTokens);
+    m_maxCompletionTokensSet->setChecked(params.maxCompletionTokens.has_value());
+    m_maxCompletionTokens->setEnabled(params.maxCompletionTokens.has_value());
+    if (params.maxCompletionTokens)
+        m_maxCompletionTokens->setValue(*params.maxCompletionTokens);
     m_stop->setPlainText(stopToText(params.stop));
-    const int thinking = m_thinking->findData(int(params.thinking));
-    m_thinking->setCurrentIndex(thinking < 0 ? 0 : thinking);
+    refillThinking();
     m_updating = false;
+    updateCapabilityRows();
     m_lastEmitted = this->params();
 }
 

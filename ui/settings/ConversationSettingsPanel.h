@@ -3,9 +3,11 @@
 // the server's default applies. Lives in a dock, so it scrolls when the dock is short.
 #pragma once
 
+#include "catalog/Catalog.h"
 #include "session/ConversationParams.h"
 
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -29,6 +31,11 @@ public:
     session::ConversationParams params() const;
     // Refills the model list from AccountSettings::recentModels(), keeping the text being edited.
     void reloadRecentModels();
+    // What the conversation's model accepts, from the catalog; nullopt = unknown model: every control
+    // is offered. Otherwise the thinking choice lists only the modes the model accepts (hidden when it
+    // has no thinking control) and max_completion_tokens shows only when the model accepts it. A
+    // value already set stays visible (marked) so it can be cleared. The sampling controls always show.
+    void setCapabilities(const std::optional<catalog::Capabilities>& capabilities);
 
     // Stop sequences one per line; "\n", "\t" and "\\" stand for a line break, a tab and a backslash.
     static QString stopToText(const QStringList& stop);
@@ -36,6 +43,7 @@ public:
 
     static constexpr int kMaxStopSequences = 4;
     static constexpr int kDebounceMs = 300;
+    static constexpr int kMaxCompletionTokensLimit = 65536; // the API's range is [0, 64k]
 
 signals:
     void paramsChanged(const ark::session::ConversationParams& params);
@@ -52,6 +60,8 @@ private:
     void textEdited();
     void emitIfChanged();
     void updateStopHint();
+    void refillThinking(); // the modes offered, from m_capabilities and the current value
+    void updateCapabilityRows();
 
     session::ConversationParams m_params; // numeric fields and thinking; the texts are read from the editors
     session::ConversationParams m_lastEmitted;
@@ -61,11 +71,17 @@ private:
     DoubleRow m_topP;
     QCheckBox* m_maxTokensSet = nullptr;
     QSpinBox* m_maxTokens = nullptr;
+    QCheckBox* m_maxCompletionTokensSet = nullptr;
+    QSpinBox* m_maxCompletionTokens = nullptr;
+    QLabel* m_maxCompletionHint = nullptr;
     DoubleRow m_frequencyPenalty;
     DoubleRow m_presencePenalty;
     QPlainTextEdit* m_stop = nullptr;
     QLabel* m_stopHint = nullptr;
     QComboBox* m_thinking = nullptr;
+    QLabel* m_thinkingLabel = nullptr;
+    QFormLayout* m_form = nullptr;
+    std::optional<catalog::Capabilities> m_capabilities;
     QTimer* m_debounce = nullptr;
     bool m_updating = false; // setParams is filling the editors
 };
