@@ -22,6 +22,8 @@
 #include "settings/SettingsDialog.h"
 #include "store/ConversationExport.h"
 #include "store/HistoryLoader.h"
+#include "tools/ToolCallInspector.h"
+#include "tools/ToolsEditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -79,6 +81,8 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_catalogModel = new models::ModelCatalogModel(m_catalog, this);
     m_catalogModel->setEndpoints(m_endpoints);
     m_catalogModel->setServerSignals(m_serverSignals);
+    m_session.setCatalog(m_catalog.get()); // prices for the ledger; m_catalog keeps it alive
+    m_session.setUsageLedger(&m_ledger);
 
     setWindowTitle(tr("Ark Workbench"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -284,6 +288,7 @@ void MainWindow::applyCatalog(const catalog::ActiveCatalog& active)
     m_catalogReady = true;
     m_endpoints->setCatalog(m_catalog);
     m_catalogModel->setCatalog(m_catalog);
+    m_session.setCatalog(m_catalog.get());
     m_banner->setSources(m_catalog, m_endpoints, m_serverSignals);
     m_costCalculator->setCatalog(m_catalog);
     if (m_session.conversationId())
@@ -332,7 +337,16 @@ void MainWindow::showModel(const QString& model)
 {
     m_modelPicker->setCurrentModel(model);
     m_banner->setModel(model);
-    m_tokenMeter->setModel(model, m_endpoints->resolve(model));
+    const catalog::ModelInfo* info = m_endpoints->resolve(model);
+    m_tokenMeter->setModel(model, info);
+    // The parameter controls follow what the model accepts; an unknown model shows them all.
+    m_settingsPanel->setCapabilities(info ? std::optional<catalog::Capabilities>(info->capabilities)
+                                          : std::nullopt);
+    if (info)
+        m_toolsEditor->setModelCapabilities(info->capabilities.toolChoice,
+                                            info->capabilities.parallelToolCalls);
+    else
+        m_toolsEditor->setModelCapabilities(true, true);
     updateMeterContext();
 }
 
@@ -345,7 +359,7 @@ void MainWindow::updateMeterContext()
             history << record.content;
     m_tokenMeter->setContext(params.systemPrompt, history,
                              params.tools().empty() ? QString() : params.toolsJson);
-    m_tokenMeter->setMaxTokens(params.maxTokens.value_or(0));
+    m_tokenMeter->setMaxTokens(params.maxCompletionTokens.value_or(params.maxTokens.value_or(0)));
 }
 
 void MainWindow::switchModelFromBanner(const QString& from, const QString& to)
@@ -423,6 +437,41 @@ void MainWindow::createDocks()
         if (visible)
             m_usageView->refresh();
     });
+
+    // Tools: the definitions of this conversation, and the calls of its latest answer.
+    m_toolsEditor = new ToolsEditor(this);
+    m_toolsDock = new QDockWidget(tr("Tools"), this);
+    m_toolsDock->setObjectName(QStringLiteral("toolsDock"));
+    m_toolsDock->setWidget(m_toolsEditor);
+    addDockWidget(Qt::RightDockWidgetArea, m_toolsDock);
+    tabifyDockWidget(m_settingsDock, m_toolsDock);
+    m_toolsDock->hide();
+    connect(m_toolsEditor, &ToolsEditor::changed, this, [this] {
+        if (!m_session.conversationId())
+            return;
+        session::ConversationParams params = m_session.params();
+        m_toolsEditor->applyTo(params);
+        m_session.setParams(params);
+        m_settingsPanel->setParams(params);
+        updateMeterContext();
+    });
+
+    m_toolCallInspector = new ToolCallInspector(m_session.toolCalls(), this);
+    m_toolCallsDock = new QDockWidget(tr("Tool calls"), this);
+    m_toolCallsDock->setObjectName(QStringLiteral("toolCallsDock"));
+    m_toolCallsDock->setWidget(m_toolCallInspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_toolCallsDock);
+    tabifyDockWidget(m_settingsDock, m_toolCallsDock);
+    m_toolCallsDock->hide();
+    connect(m_toolCallInspector, &ToolCallInspector::resultsReady, this,
+            [this](const QList<api::ChatMessage>& history) { m_session.submitToolResults(history); });
+    // Calls that wait for the person bring the inspector forward; automatic rounds do not interrupt.
+    connect(&m_session, &session::ConversationSession::toolCallsPending, this, [this] {
+        m_toolCallsDock->show();
+        m_toolCallsDock->raise();
+        m_statusLabel->setText(
+            tr("The model called tools: answer them in the Tool calls pane, then continue."));
+    });
     m_settingsDock->raise();
 }
 
@@ -454,10 +503,12 @@ void MainWindow::createActions()
     connect(sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
     view->addAction(m_settingsDock->toggleViewAction());
     view->addAction(m_exchangeDock->toggleViewAction());
+    view->addAction(m_toolsDock->toggleViewAction());
+    view->addAction(m_toolCallsDock->toggleViewAction());
     view->addAction(m_costDock->toggleViewAction());
     view->addAction(m_usageDock->toggleViewAction());
     // Tabbed behind the settings, a dock that is merely shown would stay hidden behind its tab.
-    for (QDockWidget* dock : {m_exchangeDock, m_costDock, m_usageDock})
+    for (QDockWidget* dock : {m_exchangeDock, m_toolsDock, m_toolCallsDock, m_costDock, m_usageDock})
         connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
             if (shown)
                 dock->raise();
@@ -494,6 +545,10 @@ void MainWindow::connectSession()
         m_sidebar->selectConversation(m_session.conversationId());
     });
     connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::updateMeterContext);
+    connect(&m_session, &session::ConversationSession::usageRecorded, this, [this] {
+        if (m_usageDock->isVisible())
+            m_usageView->refresh();
+    });
     connect(&m_session, &session::ConversationSession::requestFinished, this, [this](qint64 id, bool ok) {
         updateMeterContext();
         if (m_usageDock->isVisible())
@@ -606,6 +661,7 @@ void MainWindow::openConversation(qint64 conversationId, qint64 focusMessageId)
     QSettings().setValue(QStringLiteral("window/lastConversation"), conversationId);
     const session::ConversationParams params = m_session.params();
     m_settingsPanel->setParams(params);
+    m_toolsEditor->setParams(params);
     showModel(params.model);
     m_usageView->setConversation(conversationId);
     updatePages();
@@ -666,8 +722,11 @@ void MainWindow::onParamsEdited(const session::ConversationParams& params)
 {
     if (!m_session.conversationId())
         return;
-    m_session.setParams(params);
-    showModel(params.model);
+    session::ConversationParams merged = params;
+    m_toolsEditor->applyTo(merged); // the tools pane owns the tool fields
+    m_session.setParams(merged);
+    showModel(merged.model);
+    updateMeterContext();
 }
 
 void MainWindow::deleteConversation(qint64 id)

@@ -49,6 +49,8 @@ class ExchangeInspector;
 class FirstRunPanel;
 class ModelPicker;
 class TokenMeter;
+class ToolCallInspector;
+class ToolsEditor;
 class UsageView;
 
 class MainWindow : public QMainWindow
@@ -70,6 +72,10 @@ public:
     TokenMeter* tokenMeter() const { return m_tokenMeter; }
     CostCalculatorPane* costCalculator() const { return m_costCalculator; }
     UsageView* usageView() const { return m_usageView; }
+    ToolsEditor* toolsEditor() const { return m_toolsEditor; }
+    ToolCallInspector* toolCallInspector() const { return m_toolCallInspector; }
+    ConversationSettingsPanel* settingsPanel() const { return m_settingsPanel; }
+    QDockWidget* toolCallsDock() const { return m_toolCallsDock; }
     bool isShowingFirstRun() const;
     ExchangeInspector* exchangeInspector() const { return m_exchangeInspector; }
 
@@ -142,6 +148,10 @@ private:
     CostCalculatorPane* m_costCalculator = nullptr;
     QDockWidget* m_costDock = nullptr;
     UsageView* m_usageView = nullptr;
+    ToolsEditor* m_toolsEditor = nullptr;
+    QDockWidget* m_toolsDock = nullptr;
+    ToolCallInspector* m_toolCallInspector = nullptr;
+    QDockWidget* m_toolCallsDock = nullptr;
     QDockWidget* m_usageDock = nullptr;
     std::shared_ptr<const catalog::Catalog> m_catalog; // empty until the load ends
     bool m_catalogReady = false;

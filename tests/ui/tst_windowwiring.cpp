@@ -12,11 +12,16 @@
 #include "conversation/Composer.h"
 #include "pricing/TokenMeter.h"
 #include "session/AccountSettings.h"
+#include "settings/ConversationSettingsPanel.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "support/LoopbackServer.h"
+#include "tools/ToolCallInspector.h"
+#include "tools/ToolsEditor.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
@@ -24,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -252,6 +258,74 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!meter->isEstimate() && meter->tokens().draftTokens > 0, kSafety);
         QVERIFY(!meter->costLabel()->text().isEmpty());
         editor()->clear();
+    }
+
+    void settingsFollowTheModelsCapabilities()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        conversationWith(QStringLiteral("doubao-seed-1-6-250615"));
+        auto* thinking = m_window->settingsPanel()->findChild<QComboBox*>(QStringLiteral("thinkingCombo"));
+        auto* maxCompletion =
+            m_window->settingsPanel()->findChild<QSpinBox*>(QStringLiteral("maxCompletionTokensValue"));
+        QVERIFY(thinking && maxCompletion);
+        QVERIFY(thinking->isVisibleTo(m_window->settingsPanel()));
+        QVERIFY(maxCompletion->isVisibleTo(m_window->settingsPanel()));
+        // A model without a thinking switch or max_completion_tokens (catalog capabilities).
+        m_window->chooseModel(QStringLiteral("deepseek-v3-250324"));
+        QVERIFY(!thinking->isVisibleTo(m_window->settingsPanel()));
+        QVERIFY(!maxCompletion->isVisibleTo(m_window->settingsPanel()));
+        // A model the catalog does not know: everything is offered.
+        m_window->chooseModel(QStringLiteral("my-own-model"));
+        QVERIFY(thinking->isVisibleTo(m_window->settingsPanel()));
+        QVERIFY(maxCompletion->isVisibleTo(m_window->settingsPanel()));
+    }
+
+    void toolCallsAreAnsweredInTheInspectorAndTheLoopGoesOn()
+    {
+        conversationWith(QStringLiteral("loopback-tools"));
+        // Tools come from the tools pane (as the person edits them there).
+        ui::ToolsEditor* tools = m_window->toolsEditor();
+        QVERIFY(tools->applyPreset(QStringLiteral("weather")) ||
+                tools->applyPreset(QStringLiteral("calculator")));
+        QVERIFY(!m_window->session()->params().tools().empty());
+        m_server.clearRequests();
+        typeAndSend(QStringLiteral("What is the weather in Beijing?"));
+        // The answer calls a tool the person must answer: the inspector comes forward.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->toolCallsDock()->isVisible(), kSafety);
+        waitIdle();
+        ui::ToolCallInspector* inspector = m_window->toolCallInspector();
+        QVERIFY(inspector->cardCount() >= 1);
+        const auto first = nlohmann::json::parse(m_server.requests().first().body.toStdString());
+        QVERIFY(first.contains("tools"));
+        for (int row = 0; row < inspector->cardCount(); ++row) {
+            inspector->resultEditor(row)->setPlainText(QStringLiteral("{\"temperature\": 21}"));
+            QVERIFY(inspector->sendResult(row));
+        }
+        QVERIFY(inspector->continueWithResults());
+        waitIdle();
+        // The second request carries the assistant's calls and one tool message per call id.
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.requests().size() >= 2, kSafety);
+        const auto second = nlohmann::json::parse(m_server.requests().last().body.toStdString());
+        const auto& messages = second.at("messages");
+        bool sawTool = false;
+        for (const auto& message : messages)
+            if (message.at("role") == "tool") {
+                sawTool = true;
+                QVERIFY(message.contains("tool_call_id"));
+            }
+        QVERIFY(sawTool);
+        shot("wiring-03-tool-calls");
+    }
+
+    void everyRequestIsInTheLedger()
+    {
+        const qint64 id = conversationWith(QStringLiteral("loopback-echo"));
+        typeAndSend(QStringLiteral("Count me"));
+        waitIdle();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->usageLedger()->entries(id).empty(), kSafety);
+        const store::LedgerEntry entry = m_window->usageLedger()->entries(id).back();
+        QCOMPARE(entry.model, QStringLiteral("loopback-echo"));
+        QVERIFY(entry.inputTokens > 0);
     }
 
     void exportReadsAndWritesOffTheUiThread()
