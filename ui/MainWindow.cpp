@@ -10,6 +10,10 @@
 #include "conversation/Composer.h"
 #include "conversation/ConversationView.h"
 #include "inspector/ExchangeInspector.h"
+#include "media/Attachment.h"
+#include "media/AttachmentStore.h"
+#include "media/MediaViewer.h"
+#include "media/VideoPlayer.h"
 #include "models/ModelCatalogModel.h"
 #include "pricing/CostCalculatorPane.h"
 #include "pricing/TokenCounter.h"
@@ -30,6 +34,8 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QKeySequence>
@@ -37,11 +43,13 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
@@ -96,6 +104,16 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_composer = new Composer(this);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setSendWithCtrlEnter(session::AccountSettings::sendWithCtrlEnter());
+    // Attached files live once each, by content hash, next to the database.
+    m_attachmentStore = std::make_unique<media::AttachmentStore>(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/attachments"));
+    m_composer->setAttachmentStore(m_attachmentStore.get());
+    m_session.setAttachmentStore(m_attachmentStore.get());
+    connect(m_composer, &Composer::attachmentActivated, this, &MainWindow::showAttachment);
+    connect(m_composer, &Composer::switchModelSuggested, this, [this] { m_modelPicker->openSwitcher(); });
+    // Files dropped on the conversation are attached as if dropped on the composer.
+    m_view->viewport()->setAcceptDrops(true);
+    m_view->viewport()->installEventFilter(this);
     m_banner = new DeprecationBanner(this);
     m_banner->setObjectName(QStringLiteral("deprecationBanner"));
     m_banner->setSources(m_catalog, m_endpoints, m_serverSignals);
@@ -217,7 +235,8 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
             showProblem(tr("Stop the answer before deleting messages."));
             return;
         }
-        m_session.deleteMessage(id);
+        if (m_session.deleteMessage(id))
+            collectAttachmentGarbage(); // the last message using a file frees it
     });
     connect(m_view, &ConversationView::branchStepRequested, this,
             [this](qint64 id, int step) { m_session.switchBranch(id, step); });
@@ -262,6 +281,53 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     reloadKey();
     updatePages();
     startCatalogLoad();
+    QTimer::singleShot(0, this, [this] { collectAttachmentGarbage(); });
+}
+
+int MainWindow::collectAttachmentGarbage()
+{
+    QSet<QString> referenced = media::referencedHashes(m_composer->attachments());
+    for (const QString& list : m_store.allAttachmentLists())
+        referenced.unite(media::referencedHashes(media::Attachment::listFromJson(list)));
+    return m_attachmentStore->collectGarbage(referenced);
+}
+
+void MainWindow::showAttachment(const media::Attachment& attachment)
+{
+    if (attachment.isVideo()) {
+        playVideo(attachment.storedPath.isEmpty() ? m_attachmentStore->pathFor(attachment.hash)
+                                                  : attachment.storedPath);
+        return;
+    }
+    auto* viewer = new MediaViewer(this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->setAttachment(attachment, m_attachmentStore.get());
+    viewer->show();
+}
+
+void MainWindow::playVideo(const QString& path)
+{
+    VideoPlayerDialog::showFile(path, this);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::DragEnter) {
+            auto* drag = static_cast<QDragEnterEvent*>(event);
+            if (Composer::canAcceptMimeData(drag->mimeData())) {
+                drag->acceptProposedAction();
+                return true;
+            }
+        } else if (event->type() == QEvent::Drop) {
+            auto* drop = static_cast<QDropEvent*>(event);
+            if (m_composer->acceptMimeData(drop->mimeData())) {
+                drop->acceptProposedAction();
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 MainWindow::~MainWindow()
@@ -339,6 +405,7 @@ void MainWindow::showModel(const QString& model)
     m_banner->setModel(model);
     const catalog::ModelInfo* info = m_endpoints->resolve(model);
     m_tokenMeter->setModel(model, info);
+    m_composer->setMediaInput(!info || info->capabilities.imageInput, !info || info->capabilities.videoInput);
     // The parameter controls follow what the model accepts; an unknown model shows them all.
     m_settingsPanel->setCapabilities(info ? std::optional<catalog::Capabilities>(info->capabilities)
                                           : std::nullopt);
@@ -697,8 +764,12 @@ void MainWindow::onSend(const QString& text)
         m_composer->setText(text); // nothing is lost
         return;
     }
-    if (m_session.send(text))
+    if (m_session.send(text, m_composer->attachments())) {
+        m_composer->clearAttachments();
         session::AccountSettings::addRecentModel(m_session.params().model);
+    } else if (!text.isEmpty() && m_composer->text().isEmpty()) {
+        m_composer->setText(text); // refused: the words stay for another try
+    }
 }
 
 void MainWindow::chooseModel(const QString& chosen)

@@ -33,6 +33,10 @@ class ModelCatalogModel;
 namespace ark::store {
 class HistoryLoader;
 }
+namespace ark::media {
+class AttachmentStore;
+struct Attachment;
+} // namespace ark::media
 namespace ark::pricing {
 class TokenCounter;
 }
@@ -88,6 +92,12 @@ public:
     store::UsageLedger* usageLedger() { return &m_ledger; }
     // Switches the open conversation to `model` (what the picker, the switcher and the banner do).
     void chooseModel(const QString& model);
+    media::AttachmentStore* attachmentStore() const { return m_attachmentStore.get(); }
+    // Removes stored files no message (and no draft in the composer) refers to any more.
+    int collectAttachmentGarbage();
+    // Shows a stored image full size, or plays a video, in its own window.
+    void showAttachment(const media::Attachment& attachment);
+    void playVideo(const QString& path);
     // Exports the open conversation; asks where when `path` is empty. Ends with exportFinished().
     void exportConversation(bool json, const QString& path = QString());
 
@@ -100,6 +110,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override; // drops on the conversation
 
 private:
     void createActions();
@@ -162,6 +173,7 @@ private:
     QPointer<QThread> m_catalogThread;
     store::UsageLedger m_ledger;
     store::HistoryLoader* m_exportLoader = nullptr;
+    std::unique_ptr<media::AttachmentStore> m_attachmentStore;
     QDockWidget* m_settingsDock = nullptr;
     ConversationSettingsPanel* m_settingsPanel = nullptr;
     QDockWidget* m_exchangeDock = nullptr;

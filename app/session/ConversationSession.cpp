@@ -1,5 +1,7 @@
 #include "ConversationSession.h"
 
+#include "media/MediaLimits.h"
+
 #include "catalog/Catalog.h"
 #include "store/UsageLedger.h"
 
@@ -189,13 +191,35 @@ bool ConversationSession::ensureReady()
     return true;
 }
 
-bool ConversationSession::send(const QString& text)
+bool ConversationSession::send(const QString& text, const QList<media::Attachment>& attachments)
 {
     if (!ensureReady())
         return false;
-    if (text.trimmed().isEmpty()) {
+    if (text.trimmed().isEmpty() && attachments.isEmpty()) {
         emit problem(tr("The message is empty."));
         return false;
+    }
+    if (!attachments.isEmpty()) {
+        // Every image and video of the conversation travels again in each request, base64-encoded
+        // (4 bytes for 3): check the whole body before anything is stored or sent.
+        const auto encoded = [](const QList<media::Attachment>& list) {
+            qint64 bytes = 0;
+            for (const media::Attachment& a : list)
+                if (!a.isRemote() && a.byteSize > 0)
+                    bytes += (a.byteSize + 2) / 3 * 4;
+            return bytes;
+        };
+        qint64 body = encoded(attachments) + text.toUtf8().size();
+        for (const store::MessageRecord& m : m_messages.records()) {
+            body += m.content.toUtf8().size();
+            if (!m.attachmentsJson.isEmpty())
+                body += encoded(media::Attachment::listFromJson(m.attachmentsJson));
+        }
+        const std::vector<media::LimitProblem> tooBig = media::checkRequestBody(body);
+        if (media::hasErrors(tooBig)) {
+            emit problem(media::problemText(tooBig));
+            return false;
+        }
     }
 
     const auto conversation = m_store.conversation(m_conversationId);
@@ -221,6 +245,8 @@ bool ConversationSession::send(const QString& text)
     user.parentId = m_messages.records().empty() ? 0 : m_messages.records().back().id;
     user.role = api::Role::User;
     user.content = text;
+    if (!attachments.isEmpty())
+        user.attachmentsJson = media::Attachment::listToJson(attachments);
     if (m_store.appendMessage(user) == 0) {
         emit problem(tr("The message could not be saved: %1").arg(m_store.database().lastError()));
         return false;
@@ -308,6 +334,9 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
     m_retryReasons.clear();
 
     const api::ChatRequest request = buildRequest();
+    if (!m_unreadableAttachments.isEmpty())
+        emit problem(tr("Sent without these attachments, whose files can no longer be read: %1")
+                         .arg(m_unreadableAttachments.join(QStringLiteral("; "))));
     api::ChatCall* call = m_client.start(request, m_config, this);
     m_call = call;
     exchangeLogFor(m_conversationId)->attach(call);
@@ -332,6 +361,7 @@ api::ChatRequest ConversationSession::buildRequest() const
     request.tools = m_params.tools();
     if (!m_params.systemPrompt.trimmed().isEmpty())
         request.messages.push_back(api::ChatMessage::system(m_params.systemPrompt));
+    m_unreadableAttachments.clear();
     const std::vector<store::MessageRecord>& records = m_messages.records();
     for (size_t i = 0; i < records.size(); ++i) {
         const store::MessageRecord& m = records[i];
@@ -344,6 +374,19 @@ api::ChatRequest ConversationSession::buildRequest() const
         message.content = m.content;
         message.toolCallId = m.toolCallId;
         message.name = m.toolName;
+        if (!m.attachmentsJson.isEmpty()) {
+            // Images and videos first, the text last: the vision guide's advice for the best answers.
+            for (const media::Attachment& attachment : media::Attachment::listFromJson(m.attachmentsJson)) {
+                QString error;
+                if (auto part = attachment.toContentPart(m_attachments, &error))
+                    message.parts.push_back(std::move(*part));
+                else
+                    m_unreadableAttachments
+                        << (attachment.originalName.isEmpty() ? error : attachment.originalName);
+            }
+            if (!message.parts.empty() && !m.content.isEmpty())
+                message.parts.push_back(api::ContentPart::makeText(m.content));
+        }
         bool droppedCalls = false;
         if (callsTools(m)) {
             // Calls nobody answered (the person asked something else instead, or the answer broke

@@ -15,6 +15,7 @@
 
 #include "api/ChatClient.h"
 #include "api/ExchangeLog.h"
+#include "media/Attachment.h"
 #include "models/MessageListModel.h"
 #include "models/ToolCallListModel.h"
 #include "session/ConversationParams.h"
@@ -53,6 +54,8 @@ public:
     // catalog, or for a model it does not know, rows are written without a price.
     void setUsageLedger(store::UsageLedger* ledger) { m_ledger = ledger; }
     void setCatalog(const catalog::Catalog* catalog) { m_catalog = catalog; }
+    // Where attached files are found (not owned); nullptr = each attachment's recorded path.
+    void setAttachmentStore(const media::AttachmentStore* store) { m_attachments = store; }
 
     // Where requests go. The key is held in memory only (read from the keychain by the caller).
     void setEndpoint(const QUrl& baseUrl, const QString& apiKey);
@@ -80,7 +83,12 @@ public:
     void setParams(const ConversationParams& params); // persisted at once
 
     // Each returns false (and emits problem()) when it cannot start: busy, no key, no conversation.
-    bool send(const QString& text);                                // stores the user message first
+    // `attachments` (prepared by media::ImagePreparer, stored in the AttachmentStore) go with the
+    // question as image_url / video_url parts before its text, in this and every later request (the
+    // API is stateless). Text may be empty when there are attachments. Refused (problem()) when the
+    // request would pass the 64 MB body limit.
+    bool send(const QString& text,
+              const QList<media::Attachment>& attachments = {});   // stores the user message first
     bool regenerate(qint64 assistantMessageId);                    // a new sibling answer (also "retry")
     bool editAndResend(qint64 userMessageId, const QString& text); // a new sibling user message + answer
     void stop();                                                   // keeps the partial answer, marked
@@ -153,6 +161,8 @@ private:
     api::ClientConfig m_config;
     models::MessageListModel m_messages;
     models::ToolCallListModel m_toolCalls;
+    const media::AttachmentStore* m_attachments = nullptr;
+    mutable QStringList m_unreadableAttachments; // filled by buildRequest(), reported by startAnswer()
     tools::BuiltinTools m_builtins;
     store::UsageLedger* m_ledger = nullptr;
     const catalog::Catalog* m_catalog = nullptr;

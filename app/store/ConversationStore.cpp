@@ -847,4 +847,15 @@ std::vector<SearchHit> ConversationStore::search(const QString& text, int limit)
     return hits;
 }
 
+QStringList ConversationStore::allAttachmentLists() const
+{
+    QStringList lists;
+    QSqlQuery q(m_db.handle());
+    if (!q.exec(QStringLiteral("SELECT attachments FROM messages WHERE attachments <> ''")))
+        return lists;
+    while (q.next())
+        lists << q.value(0).toString();
+    return lists;
+}
+
 } // namespace ark::store

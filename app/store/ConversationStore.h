@@ -95,6 +95,10 @@ public:
     // (messageId 0), then messages, newest first. Deleted conversations are left out.
     std::vector<SearchHit> search(const QString& text, int limit = 50) const;
 
+    // The attachments JSON of every stored message that has one (deleted conversations included until
+    // they are purged: an undo must find their files), for the attachment store's garbage collection.
+    QStringList allAttachmentLists() const;
+
 private:
     qint64 newestLeafUnder(qint64 messageId) const;
     qint64 newestRootLeaf(qint64 conversationId) const;

@@ -1,9 +1,12 @@
 // ConversationSession end to end: a real SQLite file, the loopback Ark server and the ChatClient
 // over real HTTP on 127.0.0.1. Assertions are on states (what the model and the store hold), never on
 // elapsed time; waits are generous safety limits only.
+#include "media/AttachmentStore.h"
 #include "session/ConversationSession.h"
 #include "support/LoopbackServer.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -89,6 +92,8 @@ private slots:
     void cleanup();
 
     void sendStreamsAnswerIntoModelAndStore();
+    void attachmentsGoWithTheQuestionInEveryRequest();
+    void anOversizedRequestIsRefusedBeforeAnythingIsStored();
     void userMessageIsStoredBeforeTheRequest();
     void reasoningIsKeptButNeverSentBack();
     void thinkTagReasoningTimeIsStored();
@@ -177,6 +182,76 @@ qint64 TestConversationSession::newConversation(const QString& model, const QStr
 bool TestConversationSession::waitForAnswer(QSignalSpy& finished)
 {
     return finished.count() > 0 || finished.wait(kWaitMs);
+}
+
+void TestConversationSession::attachmentsGoWithTheQuestionInEveryRequest()
+{
+    const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+    QVERIFY(id > 0);
+    // A real PNG in a real content-hash store, as ImagePreparer leaves it.
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QByteArray png;
+    QBuffer buffer(&png);
+    QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
+    media::AttachmentStore files(m_dir->filePath(QStringLiteral("attachments")));
+    media::Attachment attachment;
+    attachment.kind = media::MediaKind::Image;
+    attachment.mime = QStringLiteral("image/png");
+    attachment.hash = media::AttachmentStore::hashOf(png);
+    attachment.storedPath = files.store(png, attachment.mime);
+    QVERIFY(!attachment.storedPath.isEmpty());
+    attachment.byteSize = png.size();
+    attachment.pixelSize = image.size();
+    attachment.detail = QStringLiteral("low");
+    attachment.originalName = QStringLiteral("chart.png");
+    m_session->setAttachmentStore(&files);
+
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("What is in this picture?"), {attachment}));
+    QVERIFY(waitForAnswer(finished));
+    const auto expectParts = [&](const nlohmann::json& message) {
+        const auto& content = message.at("content");
+        QVERIFY(content.is_array());
+        QCOMPARE(int(content.size()), 2);
+        QCOMPARE(str(content[0].at("type")), QStringLiteral("image_url"));
+        const QString url = str(content[0].at("image_url").at("url"));
+        QVERIFY(url.startsWith(QStringLiteral("data:image/png;base64,")));
+        QCOMPARE(QByteArray::fromBase64(url.mid(url.indexOf(QLatin1Char(',')) + 1).toLatin1()), png);
+        QCOMPARE(str(content[0].at("image_url").at("detail")), QStringLiteral("low"));
+        QCOMPARE(str(content[1].at("type")), QStringLiteral("text")); // the text last, as the guide advises
+        QCOMPARE(str(content[1].at("text")), QStringLiteral("What is in this picture?"));
+    };
+    expectParts(bodyOf(m_server->requests().last()).at("messages").at(0));
+    if (QTest::currentTestFailed())
+        return;
+
+    // Stored with the message, and sent again with the next question (the API is stateless).
+    QCOMPARE(media::Attachment::listFromJson(m_store->activePath(id).front().attachmentsJson).size(), 1);
+    finished.clear();
+    QVERIFY(m_session->send(QStringLiteral("And the colour?")));
+    QVERIFY(waitForAnswer(finished));
+    const auto body = bodyOf(m_server->requests().last());
+    expectParts(body.at("messages").at(0));
+    QCOMPARE(str(body.at("messages").at(2).at("content")), QStringLiteral("And the colour?"));
+}
+
+void TestConversationSession::anOversizedRequestIsRefusedBeforeAnythingIsStored()
+{
+    const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+    QVERIFY(id > 0);
+    media::Attachment video;
+    video.kind = media::MediaKind::Video;
+    video.mime = QStringLiteral("video/mp4");
+    video.hash = QString(64, QLatin1Char('a'));
+    video.byteSize = 49'000'000; // 65.3 MB as base64: over the 64 MB body limit
+    QSignalSpy problems(m_session.get(), &ConversationSession::problem);
+    const int requestsBefore = m_server->requests().size();
+    QVERIFY(!m_session->send(QStringLiteral("Describe it"), {video}));
+    QCOMPARE(problems.count(), 1);
+    QVERIFY(problems.first().at(0).toString().contains(QStringLiteral("64")));
+    QVERIFY(m_store->activePath(id).empty());
+    QCOMPARE(m_server->requests().size(), requestsBefore);
 }
 
 void TestConversationSession::sendStreamsAnswerIntoModelAndStore()

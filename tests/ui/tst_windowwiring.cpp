@@ -10,6 +10,9 @@
 #include "catalog/QuickSwitcher.h"
 #include "catalog/ServerSignals.h"
 #include "conversation/Composer.h"
+#include "conversation/ConversationView.h"
+#include "media/Attachment.h"
+#include "media/AttachmentStore.h"
 #include "pricing/TokenMeter.h"
 #include "session/AccountSettings.h"
 #include "settings/ConversationSettingsPanel.h"
@@ -23,6 +26,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
@@ -326,6 +330,34 @@ private slots:
         const store::LedgerEntry entry = m_window->usageLedger()->entries(id).back();
         QCOMPARE(entry.model, QStringLiteral("loopback-echo"));
         QVERIFY(entry.inputTokens > 0);
+    }
+
+    void attachedImagesTravelWithTheQuestionAndAreFreedWithIt()
+    {
+        conversationWith(QStringLiteral("loopback-echo"));
+        QImage image(320, 200, QImage::Format_RGB32);
+        image.fill(Qt::darkMagenta);
+        const QString path = m_dir.filePath(QStringLiteral("photo.png"));
+        QVERIFY(image.save(path));
+        QCOMPARE(m_window->composer()->attachFiles({path}), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->composer()->attachments().size(), 1, kSafety);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->composer()->isPreparingAttachments(), kSafety);
+        const media::Attachment attached = m_window->composer()->attachments().first();
+        QVERIFY(m_window->attachmentStore()->contains(attached.hash));
+        typeAndSend(QStringLiteral("What colour is this?"));
+        waitIdle();
+        QVERIFY(m_window->composer()->attachments().isEmpty()); // sent: the tray is empty again
+        const auto body = nlohmann::json::parse(m_server.requests().last().body.toStdString());
+        const auto& content = body.at("messages").back().at("content");
+        QVERIFY(content.is_array());
+        QCOMPARE(content.at(0).at("type").get<std::string>(), std::string("image_url"));
+        QVERIFY(QString::fromStdString(content.at(0).at("image_url").at("url").get<std::string>())
+                    .startsWith(QStringLiteral("data:image/png;base64,")));
+
+        // Deleting the only message that uses the file frees it.
+        const qint64 question = m_window->session()->messages()->records().front().id;
+        emit m_window->conversationView()->deleteRequested(question);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->attachmentStore()->contains(attached.hash), kSafety);
     }
 
     void exportReadsAndWritesOffTheUiThread()
