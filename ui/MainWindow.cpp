@@ -1,6 +1,8 @@
 #include "MainWindow.h"
 
 #include "ConversationSidebar.h"
+#include "api/ImageGenerationClient.h"
+#include "api/VideoTaskClient.h"
 #include "catalog/CatalogBrowser.h"
 #include "catalog/DeprecationBanner.h"
 #include "catalog/EndpointRegistry.h"
@@ -12,8 +14,10 @@
 #include "inspector/ExchangeInspector.h"
 #include "media/Attachment.h"
 #include "media/AttachmentStore.h"
+#include "media/ImageGenerationPanel.h"
 #include "media/MediaViewer.h"
 #include "media/VideoPlayer.h"
+#include "media/VideoTaskPane.h"
 #include "models/ModelCatalogModel.h"
 #include "pricing/CostCalculatorPane.h"
 #include "pricing/TokenCounter.h"
@@ -26,6 +30,7 @@
 #include "settings/SettingsDialog.h"
 #include "store/ConversationExport.h"
 #include "store/HistoryLoader.h"
+#include "store/VideoTaskStore.h"
 #include "tools/ToolCallInspector.h"
 #include "tools/ToolsEditor.h"
 
@@ -33,6 +38,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -357,6 +363,8 @@ void MainWindow::applyCatalog(const catalog::ActiveCatalog& active)
     m_session.setCatalog(m_catalog.get());
     m_banner->setSources(m_catalog, m_endpoints, m_serverSignals);
     m_costCalculator->setCatalog(m_catalog);
+    m_imagePanel->setCatalog(m_catalog);
+    m_videoPane->setCatalog(m_catalog);
     if (m_session.conversationId())
         showModel(m_session.params().model);
     if (!active.note.isEmpty())
@@ -539,6 +547,7 @@ void MainWindow::createDocks()
         m_statusLabel->setText(
             tr("The model called tools: answer them in the Tool calls pane, then continue."));
     });
+    createGenerationDocks();
     m_settingsDock->raise();
 }
 
@@ -574,8 +583,12 @@ void MainWindow::createActions()
     view->addAction(m_toolCallsDock->toggleViewAction());
     view->addAction(m_costDock->toggleViewAction());
     view->addAction(m_usageDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_imageDock->toggleViewAction());
+    view->addAction(m_videoDock->toggleViewAction());
     // Tabbed behind the settings, a dock that is merely shown would stay hidden behind its tab.
-    for (QDockWidget* dock : {m_exchangeDock, m_toolsDock, m_toolCallsDock, m_costDock, m_usageDock})
+    for (QDockWidget* dock :
+         {m_exchangeDock, m_toolsDock, m_toolCallsDock, m_costDock, m_usageDock, m_imageDock, m_videoDock})
         connect(dock->toggleViewAction(), &QAction::triggered, dock, [dock](bool shown) {
             if (shown)
                 dock->raise();
@@ -647,9 +660,7 @@ void MainWindow::reloadKey()
     const session::ProviderAccount account = session::AccountSettings::account(accountId);
     const QString fromEnvironment = qEnvironmentVariable("ARK_API_KEY").trimmed();
     if (!fromEnvironment.isEmpty()) {
-        m_session.setEndpoint(account.baseUrl, fromEnvironment);
-        m_meterCounter->setEndpoint(account.baseUrl, fromEnvironment);
-        m_calculatorCounter->setEndpoint(account.baseUrl, fromEnvironment);
+        applyEndpoint(account.baseUrl, fromEnvironment);
         applyKey(fromEnvironment);
         return;
     }
@@ -660,18 +671,53 @@ void MainWindow::reloadKey()
             return;
         self->m_keyLoading = false;
         if (result.status == secrets::KeyResult::Status::Ok) {
-            self->m_session.setEndpoint(account.baseUrl, result.key);
-            self->m_meterCounter->setEndpoint(account.baseUrl, result.key);
-            self->m_calculatorCounter->setEndpoint(account.baseUrl, result.key);
+            self->applyEndpoint(account.baseUrl, result.key);
             self->applyKey(result.key);
         } else {
-            self->m_session.setEndpoint(account.baseUrl, QString());
-            self->m_meterCounter->setEndpoint(account.baseUrl, QString());
-            self->m_calculatorCounter->setEndpoint(account.baseUrl, QString());
+            self->applyEndpoint(account.baseUrl, QString());
             self->applyKey(QString());
             if (result.status != secrets::KeyResult::Status::NotFound)
                 self->showProblem(result.message);
         }
+    });
+}
+
+void MainWindow::applyEndpoint(const QUrl& baseUrl, const QString& key)
+{
+    // The key is held in memory by each client and sent only to this account's host.
+    m_session.setEndpoint(baseUrl, key);
+    m_meterCounter->setEndpoint(baseUrl, key);
+    m_calculatorCounter->setEndpoint(baseUrl, key);
+    m_imagePanel->setEndpoint(baseUrl, key);
+    m_videoPane->setEndpoint(baseUrl, key);
+}
+
+void MainWindow::createGenerationDocks()
+{
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    m_imageClient = new api::ImageGenerationClient(m_client.network(), this);
+    m_imagePanel = new ImageGenerationPanel(m_imageClient, m_catalog, this);
+    m_imagePanel->setResultFolder(appData + QStringLiteral("/images"));
+    m_imageDock = new QDockWidget(tr("Image generation"), this);
+    m_imageDock->setObjectName(QStringLiteral("imageGenerationDock"));
+    m_imageDock->setWidget(m_imagePanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_imageDock);
+    tabifyDockWidget(m_settingsDock, m_imageDock);
+    m_imageDock->hide();
+
+    m_videoClient = new api::VideoTaskClient(m_client.network(), this);
+    m_videoTaskStore = std::make_unique<store::VideoTaskStore>(m_store.database());
+    m_videoPane = new VideoTaskPane(m_videoClient, m_videoTaskStore.get(), m_catalog, this);
+    m_videoPane->setDownloadFolder(appData + QStringLiteral("/videos"));
+    m_videoDock = new QDockWidget(tr("Video generation"), this);
+    m_videoDock->setObjectName(QStringLiteral("videoGenerationDock"));
+    m_videoDock->setWidget(m_videoPane);
+    addDockWidget(Qt::RightDockWidgetArea, m_videoDock);
+    tabifyDockWidget(m_settingsDock, m_videoDock);
+    m_videoDock->hide();
+    connect(m_videoPane, &VideoTaskPane::playRequested, this, &MainWindow::playVideo);
+    connect(m_videoPane, &VideoTaskPane::videoDownloaded, this, [this](const QString&, const QString& path) {
+        m_statusLabel->setText(tr("A generated video is ready: %1").arg(QDir::toNativeSeparators(path)));
     });
 }
 

@@ -33,6 +33,13 @@ class ModelCatalogModel;
 namespace ark::store {
 class HistoryLoader;
 }
+namespace ark::api {
+class ImageGenerationClient;
+class VideoTaskClient;
+} // namespace ark::api
+namespace ark::store {
+class VideoTaskStore;
+}
 namespace ark::media {
 class AttachmentStore;
 struct Attachment;
@@ -50,6 +57,8 @@ class ConversationView;
 class CostCalculatorPane;
 class DeprecationBanner;
 class ExchangeInspector;
+class ImageGenerationPanel;
+class VideoTaskPane;
 class FirstRunPanel;
 class ModelPicker;
 class TokenMeter;
@@ -80,6 +89,8 @@ public:
     ToolCallInspector* toolCallInspector() const { return m_toolCallInspector; }
     ConversationSettingsPanel* settingsPanel() const { return m_settingsPanel; }
     QDockWidget* toolCallsDock() const { return m_toolCallsDock; }
+    ImageGenerationPanel* imageGeneration() const { return m_imagePanel; }
+    VideoTaskPane* videoTasks() const { return m_videoPane; }
     bool isShowingFirstRun() const;
     ExchangeInspector* exchangeInspector() const { return m_exchangeInspector; }
 
@@ -118,6 +129,8 @@ private:
     void createDocks();
     void connectSession();
     void applyKey(const QString& key);
+    void applyEndpoint(const QUrl& baseUrl, const QString& key); // every client of the account
+    void createGenerationDocks();
     void updatePages();
     void refreshConversationList();
     void onSend(const QString& text);
@@ -174,6 +187,13 @@ private:
     store::UsageLedger m_ledger;
     store::HistoryLoader* m_exportLoader = nullptr;
     std::unique_ptr<media::AttachmentStore> m_attachmentStore;
+    api::ImageGenerationClient* m_imageClient = nullptr;
+    api::VideoTaskClient* m_videoClient = nullptr;
+    std::unique_ptr<store::VideoTaskStore> m_videoTaskStore;
+    ImageGenerationPanel* m_imagePanel = nullptr;
+    QDockWidget* m_imageDock = nullptr;
+    VideoTaskPane* m_videoPane = nullptr;
+    QDockWidget* m_videoDock = nullptr;
     QDockWidget* m_settingsDock = nullptr;
     ConversationSettingsPanel* m_settingsPanel = nullptr;
     QDockWidget* m_exchangeDock = nullptr;

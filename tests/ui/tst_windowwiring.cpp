@@ -13,6 +13,7 @@
 #include "conversation/ConversationView.h"
 #include "media/Attachment.h"
 #include "media/AttachmentStore.h"
+#include "media/ImageGenerationPanel.h"
 #include "pricing/TokenMeter.h"
 #include "session/AccountSettings.h"
 #include "settings/ConversationSettingsPanel.h"
@@ -358,6 +359,28 @@ private slots:
         const qint64 question = m_window->session()->messages()->records().front().id;
         emit m_window->conversationView()->deleteRequested(question);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->attachmentStore()->contains(attached.hash), kSafety);
+    }
+
+    void imagesAreGeneratedFromTheWindowsAccount()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        ui::ImageGenerationPanel* panel = m_window->imageGeneration();
+        QVERIFY(panel);
+        QVERIFY(panel->modelBox()->count() > 0); // the catalog's image models arrived with the catalog
+        QSignalSpy generated(panel, &ui::ImageGenerationPanel::imageGenerated);
+        panel->setPrompt(QStringLiteral("A lighthouse at dawn"));
+        m_server.clearRequests();
+        panel->generate();
+        QVERIFY(generated.wait(kSafety));
+        QVERIFY(QFile::exists(generated.first().at(0).toString()));
+        // It went to the window's account, with its key, and nowhere else.
+        bool sawGeneration = false;
+        for (const testsupport::RecordedRequest& request : m_server.requests())
+            if (request.path.endsWith("/images/generations")) {
+                sawGeneration = true;
+                QCOMPARE(request.header("Authorization"), QByteArray("Bearer wiring-test-key"));
+            }
+        QVERIFY(sawGeneration);
     }
 
     void exportReadsAndWritesOffTheUiThread()
