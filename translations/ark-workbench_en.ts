@@ -46,6 +46,17 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>api</name>
     <message>
         <source>The tokenization answer is not the JSON the API documents.</source>
@@ -317,9 +328,79 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::api::FileDownload</name>
+    <message>
+        <source>Only http and https links can be downloaded, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file at %1 is no longer available (HTTP %2). Generated results are kept only for a limited time (videos for 24 hours); generate it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot download from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download from %1 stalled and was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download from %1 was stopped: it is too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading from %1 failed (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ark::api::RequestBuilder</name>
     <message>
         <source>max_tokens (%1) was not sent: max_completion_tokens (%2) is set, and the API refuses both together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::RestCall</name>
+    <message>
+        <source>The response is larger than %1 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data for %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected redirect (HTTP %1) to %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -607,6 +688,377 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>The server reports that endpoint “%1” serves %2, not %3 as it was linked. The link now says %2, so its capabilities, prices and warnings apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::media</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model accepts sides up to %1 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ark accepts at most %1 pixels per image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images are sent with at most %1 pixels, the most the model uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model needs sides of at least %1 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ark needs both sides longer than %1 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels, an aspect ratio of %3:1; this model accepts at most %4:1 and no scaling changes that. Crop the image first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels: so narrow that no size keeps both sides longer than %3 pixels within %4 pixels. Crop the image first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be encoded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG (quality %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image cannot be made smaller than %1 without breaking the pixel limits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enlarged from %1 to %2 and re-encoded as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downscaled from %1 to %2 and re-encoded as %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-encoded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was %1; Ark accepts images under %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ark accepts images under %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image format %1 is not accepted; Ark accepts %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 images are accepted only by doubao-1.5-vision-pro and later models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1; Ark accepts images under %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; both sides must be longer than %2 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has %1 pixels (%2); Ark needs at least %3 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has %1 pixels (%2); Ark accepts at most %3 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; this model accepts sides from %2 to %3 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; this model accepts aspect ratios up to %2:1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The detail setting &quot;%1&quot; is not one of low, high or auto.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum pixels %1 is under the lowest allowed value %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum pixels %1 is over the highest allowed value %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The minimum pixels (%1) must be less than the maximum pixels (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video format %1 is not accepted; Ark accepts %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video is %1; Ark accepts videos up to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The frame rate %1 is outside the accepted range %2 to %3 frames per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video&apos;s duration is unknown, so the number of frames Ark will sample cannot be estimated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1 frames per second this video gives %2 frames; Ark samples at most %3 frames evenly and ignores the frame rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request would be %1 with the attachments encoded as text; Ark accepts at most %2 per request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images need about %1 tokens but the model&apos;s context holds %2; Ark truncates what does not fit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is truncated: it ends inside a box header at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: a box header at byte %1 is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: there is no valid box at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is truncated: the %1 box at byte %2 is cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 has an impossible size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is truncated: the %1 box at byte %2 needs %3 bytes but only %4 remain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 runs past the box that contains it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 is too short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie header has a time scale of zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box has no movie header (mvhd).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no video track (it may hold only sound).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box lists no tracks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file could not be read at byte %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box is implausibly large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video has no movie header (moov box); the recording may not have been finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is truncated: it needs %1 bytes but has only %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::Attachment</name>
+    <message>
+        <source>The attachment list is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment list is not a JSON array.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment %1 has no stored file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment %1 could not be read from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored file of the attachment %1 has changed since it was attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::AttachmentStore</name>
+    <message>
+        <source>The attachment folder %1 could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment could not be copied to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being copied; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::ImagePreparer</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a video; attach it as a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; Ark accepts images under %3, and %4 images cannot be re-encoded here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel size of %1 images cannot be checked here; Ark refuses images over %2 pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image; %2 images are accepted only by doubao-1.5-vision-pro and later models.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image, which Ark does not accept; the accepted formats are %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image Ark accepts; the accepted formats are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels, too large to open here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read; the file may be damaged (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very large photos are opened at a reduced scale to limit memory use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turned upright as its EXIF orientation says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ark does not accept %1 images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first frame of the animation is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; Ark accepts images under %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::VideoProbe</name>
+    <message>
+        <source>The video %1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a video Ark accepts; the accepted formats are %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -948,6 +1400,41 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>The conversation could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent without these attachments, whose files can no longer be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The usage of a request could not be recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The model asked for tools again, but this question has used all %n tool-call round(s) allowed, so the loop stopped here. The calls are kept: raise the round limit in the conversation&apos;s tool settings to answer them, or ask again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tool calls are waiting for results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These results answer other tool calls than the ones waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool call %1 (%2) has more than one result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool call %1 (%2) has no result yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tool results could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1620,6 +2107,168 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::ui::AttachmentTile</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::AttachmentTray</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder; attach the images or videos in it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image or video Ark accepts. Images: %2. Videos: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downscaled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enlarged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchecked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to view; right-click for the detail setting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to play; right-click for the frame rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail sent with this image: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set (the service decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second Ark samples from this video: %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Remove an attachment to send the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set (the service decides)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low: up to %1 pixels, fewer tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High: up to %1 pixels, fine print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto: the model chooses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other (%1 fps)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frames per second Ark samples from the video (%1 to %2):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::CatalogBrowser</name>
     <message>
         <source>Model Catalog</source>
@@ -2007,6 +2656,70 @@ and prints each event as one JSON line.</source>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Images and videos (%1 %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach images or videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a link to an image or video file: a link is attached only when its name ends in an accepted format (images: %2; videos: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached: only files and http(s) links can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected model cannot read images or videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected model cannot read images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected model cannot read videos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the attachments are prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to a model that reads videos, or remove them to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to a model that reads images, or remove them to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach images or videos (or drop them here, or paste an image)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch model…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ConversationSettingsPanel</name>
@@ -2108,6 +2821,30 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Only the first %1 are sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max &amp;completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The longest answer plus reasoning, in tokens (max_completion_tokens, up to 65,536). When set, max tokens is not sent: the API refuses both together. Unset: not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max completion tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not accepted by this model)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model does not accept max_completion_tokens: unset it, or the request fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max tokens is not sent while max completion tokens is set.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2214,6 +2951,10 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>S&amp;how reasoning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in the tool-call &amp;inspector</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2681,6 +3422,212 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::ui::GenerationErrorCard</name>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ImageGenerationPanel</name>
+    <message>
+        <source>An image generation model from the catalog, or an endpoint id (ep-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width x height in pixels; empty for the model&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same seed and prompt give similar images; Random (-1) picks one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How closely the image follows the prompt (1–10); unset: the model&apos;s default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the “AI generated” mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The generated image appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot generate yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Ark API key in Settings, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no generated image to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per image (catalog price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog has no price for this model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer held no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image was generated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image this app can read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>generated at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images billed: %1 × %2 per image (catalog price)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost: not in the catalog for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Image As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::MainWindow</name>
     <message>
         <source>Ark Workbench</source>
@@ -2728,14 +3675,6 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model ID or endpoint ID (ep-…) this conversation talks to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2846,6 +3785,145 @@ and prints each event as one JSON line.</source>
         <source>Raw exchanges</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Switched this conversation from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost calculator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model called tools: answer them in the Tool calls pane, then continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Switch model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model &amp;catalog…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video generation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A generated video is ready: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::MediaViewer</name>
+    <message>
+        <source>%1 is a video; it plays in the video player.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image is sent as a link and is not stored here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown here (%2 is not a format this system can decode); it is still sent as attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an image this system can decode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no image to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This image can only be saved in its own format (.%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images cannot be saved as .%1 here; choose PNG or JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tiff);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show at actual size (double-click the image to switch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the image to a file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::MessageDelegate</name>
@@ -2922,15 +4000,7 @@ and prints each event as one JSON line.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Tool</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Thinking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Called %1(%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3003,6 +4073,54 @@ and prints each event as one JSON line.</source>
     </message>
     <message>
         <source>%1 reasoning tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this call in the tool-call inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the call this answers in the tool-call inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… %1 more characters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3821,6 +4939,427 @@ Draft: %4</source>
     <message>
         <source>The usage could not be saved to %1:
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoPlayer</name>
+    <message>
+        <source>Play (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video file %1 does not exist (it may have been moved or deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos cannot be played here: Qt Multimedia found no working media backend. On Debian, install gstreamer1.0-plugins-good and gstreamer1.0-libav.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Video As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.webm);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened or read as a video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be decoded: its format or codec is not supported by the installed media backend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be played: access was denied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be played.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The media backend says: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MP4 videos (H.264 with AAC sound) need the GStreamer plugins from the packages gstreamer1.0-plugins-good and gstreamer1.0-libav.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoPlayerDialog</name>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoTaskPane</name>
+    <message>
+        <source>New video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A video generation model from the catalog, or an endpoint id (ep-…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the video…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-1 to 4294967295; the same seed gives similar, not identical, videos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds the “AI generated” mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asks for a still camera (not guaranteed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server for this task&apos;s status now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only queued tasks can be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removes a finished task, its record on the server and the downloaded copy in the app&apos;s folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the video yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a video generation model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model needs a first and a last frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model makes videos from an image: choose a first frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a prompt that describes the video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Ark API key in Settings, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the frames…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first frame cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last frame cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 was created, but it could not be stored, so the list will not remember it after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking again later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status checks stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status of task %1 cannot be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading… %1 KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video of task %1 could not be downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task cannot be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only queued tasks can be cancelled; this one is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task could not be cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task cannot be deleted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only finished tasks can be deleted; cancel a queued task first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task could not be deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video is not ready yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no downloaded video.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the docs&apos; model table: every documented option is offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a video between a first and a last frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a video from a first frame.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per million video tokens (catalog price).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Last Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the First Frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its downloaded video in the app&apos;s folder is deleted too; use “Save as…” first to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Video As</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,17 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>api</name>
     <message>
         <source>The tokenization answer is not the JSON the API documents.</source>
@@ -320,10 +331,80 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::api::FileDownload</name>
+    <message>
+        <source>Only http and https links can be downloaded, not &quot;%1&quot;.</source>
+        <translation>只能下载 http 和 https 链接，无法下载“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB.</source>
+        <translation>文件超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>No data for %1 seconds.</source>
+        <translation>%1 秒内未收到数据。</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>下载已取消。</translation>
+    </message>
+    <message>
+        <source>The file at %1 is no longer available (HTTP %2). Generated results are kept only for a limited time (videos for 24 hours); generate it again.</source>
+        <translation>%1 处的文件已不可用（HTTP %2）。生成结果仅保留有限时间（视频保留 24 小时），请重新生成。</translation>
+    </message>
+    <message>
+        <source>Cannot download from %1.</source>
+        <translation>无法从 %1 下载。</translation>
+    </message>
+    <message>
+        <source>The download from %1 stalled and was stopped.</source>
+        <translation>从 %1 下载时长时间无进展，已停止。</translation>
+    </message>
+    <message>
+        <source>The download from %1 was stopped: it is too large.</source>
+        <translation>从 %1 下载已停止：文件过大。</translation>
+    </message>
+    <message>
+        <source>Downloading from %1 failed (HTTP %2).</source>
+        <translation>从 %1 下载失败（HTTP %2）。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved.</source>
+        <translation>无法保存文件。</translation>
+    </message>
+</context>
+<context>
     <name>ark::api::RequestBuilder</name>
     <message>
         <source>max_tokens (%1) was not sent: max_completion_tokens (%2) is set, and the API refuses both together.</source>
         <translation>未发送 max_tokens（%1）：已设置 max_completion_tokens（%2），而 API 不接受同时设置两者。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::api::RestCall</name>
+    <message>
+        <source>The response is larger than %1 MB.</source>
+        <translation>响应超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>No data for %1 seconds.</source>
+        <translation>%1 秒内未收到数据。</translation>
+    </message>
+    <message>
+        <source>Unexpected redirect (HTTP %1) to %2.</source>
+        <translation>意外重定向（HTTP %1）至 %2。</translation>
     </message>
 </context>
 <context>
@@ -611,6 +692,377 @@ and prints each event as one JSON line.</source>
     <message>
         <source>The server reports that endpoint “%1” serves %2, not %3 as it was linked. The link now says %2, so its capabilities, prices and warnings apply.</source>
         <translation>服务器报告接入点“%1”对应 %2，而非此前关联的 %3。关联已改为 %2，将使用该模型的能力、价格和提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::media</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>This model accepts sides up to %1 pixels.</source>
+        <translation>该模型支持的边长最大为 %1 像素。</translation>
+    </message>
+    <message>
+        <source>Ark accepts at most %1 pixels per image.</source>
+        <translation>方舟每张图片最多接受 %1 像素。</translation>
+    </message>
+    <message>
+        <source>Images are sent with at most %1 pixels, the most the model uses.</source>
+        <translation>图片最多以 %1 像素发送，这是模型可利用的上限。</translation>
+    </message>
+    <message>
+        <source>This model needs sides of at least %1 pixels.</source>
+        <translation>该模型要求边长至少为 %1 像素。</translation>
+    </message>
+    <message>
+        <source>Ark needs both sides longer than %1 pixels.</source>
+        <translation>方舟要求图片的宽和高均大于 %1 像素。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels, an aspect ratio of %3:1; this model accepts at most %4:1 and no scaling changes that. Crop the image first.</source>
+        <translation>%1 为 %2 像素，宽高比为 %3:1；该模型最多支持 %4:1，缩放无法改变宽高比。请先裁剪图片。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels: so narrow that no size keeps both sides longer than %3 pixels within %4 pixels. Crop the image first.</source>
+        <translation>%1 为 %2 像素：图片过于狭长，在 %4 像素以内无法使宽和高均大于 %3 像素。请先裁剪图片。</translation>
+    </message>
+    <message>
+        <source>The image could not be encoded as %1.</source>
+        <translation>无法将图片编码为 %1。</translation>
+    </message>
+    <message>
+        <source>JPEG (quality %1)</source>
+        <translation>JPEG（质量 %1）</translation>
+    </message>
+    <message>
+        <source>The image cannot be made smaller than %1 without breaking the pixel limits.</source>
+        <translation>在不违反像素限制的前提下，图片无法压缩到 %1 以下。</translation>
+    </message>
+    <message>
+        <source>Enlarged from %1 to %2 and re-encoded as %3.</source>
+        <translation>已从 %1 放大到 %2，并重新编码为 %3。</translation>
+    </message>
+    <message>
+        <source>Downscaled from %1 to %2 and re-encoded as %3.</source>
+        <translation>已从 %1 缩小到 %2，并重新编码为 %3。</translation>
+    </message>
+    <message>
+        <source>Re-encoded as %1.</source>
+        <translation>已重新编码为 %1。</translation>
+    </message>
+    <message>
+        <source>The file was %1; Ark accepts images under %2.</source>
+        <translation>文件大小为 %1；方舟只接受小于 %2 的图片。</translation>
+    </message>
+    <message>
+        <source>Ark accepts images under %1.</source>
+        <translation>方舟只接受小于 %1 的图片。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The image format %1 is not accepted; Ark accepts %2.</source>
+        <translation>不支持图片格式 %1；方舟支持 %2。</translation>
+    </message>
+    <message>
+        <source>%1 images are accepted only by doubao-1.5-vision-pro and later models.</source>
+        <translation>仅 doubao-1.5-vision-pro 及更新的模型支持 %1 图片。</translation>
+    </message>
+    <message>
+        <source>The image is %1; Ark accepts images under %2.</source>
+        <translation>图片大小为 %1；方舟只接受小于 %2 的图片。</translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; both sides must be longer than %2 pixels.</source>
+        <translation>图片为 %1 像素；宽和高均须大于 %2 像素。</translation>
+    </message>
+    <message>
+        <source>The image has %1 pixels (%2); Ark needs at least %3 pixels.</source>
+        <translation>图片共 %1 像素（%2）；方舟要求至少 %3 像素。</translation>
+    </message>
+    <message>
+        <source>The image has %1 pixels (%2); Ark accepts at most %3 pixels.</source>
+        <translation>图片共 %1 像素（%2）；方舟最多接受 %3 像素。</translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; this model accepts sides from %2 to %3 pixels.</source>
+        <translation>图片为 %1 像素；该模型支持的边长为 %2 到 %3 像素。</translation>
+    </message>
+    <message>
+        <source>The image is %1 pixels; this model accepts aspect ratios up to %2:1.</source>
+        <translation>图片为 %1 像素；该模型支持的宽高比最大为 %2:1。</translation>
+    </message>
+    <message>
+        <source>The detail setting &quot;%1&quot; is not one of low, high or auto.</source>
+        <translation>detail 设置“%1”不是 low、high 或 auto 之一。</translation>
+    </message>
+    <message>
+        <source>The minimum pixels %1 is under the lowest allowed value %2.</source>
+        <translation>最小像素数 %1 低于允许的最小值 %2。</translation>
+    </message>
+    <message>
+        <source>The maximum pixels %1 is over the highest allowed value %2.</source>
+        <translation>最大像素数 %1 超过允许的最大值 %2。</translation>
+    </message>
+    <message>
+        <source>The minimum pixels (%1) must be less than the maximum pixels (%2).</source>
+        <translation>最小像素数（%1）必须小于最大像素数（%2）。</translation>
+    </message>
+    <message>
+        <source>The video format %1 is not accepted; Ark accepts %2.</source>
+        <translation>不支持视频格式 %1；方舟支持 %2。</translation>
+    </message>
+    <message>
+        <source>The video is %1; Ark accepts videos up to %2.</source>
+        <translation>视频大小为 %1；方舟接受的视频最大为 %2。</translation>
+    </message>
+    <message>
+        <source>The frame rate %1 is outside the accepted range %2 to %3 frames per second.</source>
+        <translation>帧率 %1 超出允许范围（每秒 %2 到 %3 帧）。</translation>
+    </message>
+    <message>
+        <source>The video&apos;s duration is unknown, so the number of frames Ark will sample cannot be estimated.</source>
+        <translation>视频时长未知，无法估算方舟将抽取的帧数。</translation>
+    </message>
+    <message>
+        <source>At %1 frames per second this video gives %2 frames; Ark samples at most %3 frames evenly and ignores the frame rate.</source>
+        <translation>按每秒 %1 帧计算，该视频共 %2 帧；方舟最多均匀抽取 %3 帧，并忽略该帧率。</translation>
+    </message>
+    <message>
+        <source>The request would be %1 with the attachments encoded as text; Ark accepts at most %2 per request.</source>
+        <translation>附件编码为文本后，请求大小将达 %1；方舟每个请求最多接受 %2。</translation>
+    </message>
+    <message>
+        <source>The images need about %1 tokens but the model&apos;s context holds %2; Ark truncates what does not fit.</source>
+        <translation>图片约需 %1 token，但模型上下文只能容纳 %2；方舟会截断超出的部分。</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>The video file is truncated: it ends inside a box header at byte %1.</source>
+        <translation>视频文件不完整：文件在第 %1 字节处的 box 头部中途结束。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: a box header at byte %1 is cut short.</source>
+        <translation>视频文件已损坏：第 %1 字节处的 box 头部不完整。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: there is no valid box at byte %1.</source>
+        <translation>视频文件已损坏：第 %1 字节处没有有效的 box。</translation>
+    </message>
+    <message>
+        <source>The video file is truncated: the %1 box at byte %2 is cut short.</source>
+        <translation>视频文件不完整：第 %2 字节处的 %1 box 被截断。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 has an impossible size.</source>
+        <translation>视频文件已损坏：第 %2 字节处的 %1 box 大小不合理。</translation>
+    </message>
+    <message>
+        <source>The video file is truncated: the %1 box at byte %2 needs %3 bytes but only %4 remain.</source>
+        <translation>视频文件不完整：第 %2 字节处的 %1 box 需要 %3 字节，但只剩 %4 字节。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 runs past the box that contains it.</source>
+        <translation>视频文件已损坏：第 %2 字节处的 %1 box 超出了包含它的外层 box。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: the %1 box at byte %2 is too short.</source>
+        <translation>视频文件已损坏：第 %2 字节处的 %1 box 过短。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie header has a time scale of zero.</source>
+        <translation>视频文件已损坏：影片头（mvhd）的时间刻度为零。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box has no movie header (mvhd).</source>
+        <translation>视频文件已损坏：moov box 中没有影片头（mvhd）。</translation>
+    </message>
+    <message>
+        <source>The file has no video track (it may hold only sound).</source>
+        <translation>该文件没有视频轨道（可能只包含音频）。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box lists no tracks.</source>
+        <translation>视频文件已损坏：moov box 中没有任何轨道。</translation>
+    </message>
+    <message>
+        <source>The video file could not be read at byte %1.</source>
+        <translation>无法读取视频文件第 %1 字节处的数据。</translation>
+    </message>
+    <message>
+        <source>The video file is corrupt: its movie box is implausibly large.</source>
+        <translation>视频文件已损坏：moov box 大得不合理。</translation>
+    </message>
+    <message>
+        <source>The video has no movie header (moov box); the recording may not have been finished.</source>
+        <translation>视频没有影片头（moov box）；录制可能未正常结束。</translation>
+    </message>
+    <message>
+        <source>The video file is truncated: it needs %1 bytes but has only %2.</source>
+        <translation>视频文件不完整：需要 %1 字节，但只有 %2 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::Attachment</name>
+    <message>
+        <source>The attachment list is not valid JSON: %1</source>
+        <translation>附件列表不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The attachment list is not a JSON array.</source>
+        <translation>附件列表不是 JSON 数组。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 has no stored file.</source>
+        <translation>附件 %1 没有已存储的文件。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 could not be read from %2: %3</source>
+        <translation>无法从 %2 读取附件 %1：%3</translation>
+    </message>
+    <message>
+        <source>The stored file of the attachment %1 has changed since it was attached.</source>
+        <translation>附件 %1 的存储文件在添加后已被更改。</translation>
+    </message>
+    <message>
+        <source>The attachment %1 is empty.</source>
+        <translation>附件 %1 为空。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::AttachmentStore</name>
+    <message>
+        <source>The attachment folder %1 could not be created.</source>
+        <translation>无法创建附件文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The attachment could not be saved to %1: %2</source>
+        <translation>无法将附件保存到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>The attachment could not be copied to %1.</source>
+        <translation>无法将附件复制到 %1。</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being copied; try again.</source>
+        <translation>%1 在复制过程中发生了变化，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::ImagePreparer</name>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 为空。</translation>
+    </message>
+    <message>
+        <source>%1 is a video; attach it as a file.</source>
+        <translation>%1 是视频，请作为文件添加。</translation>
+    </message>
+    <message>
+        <source>%1 is %2; Ark accepts images under %3, and %4 images cannot be re-encoded here.</source>
+        <translation>%1 的大小为 %2；方舟只接受小于 %3 的图片，而 %4 图片无法在此重新编码。</translation>
+    </message>
+    <message>
+        <source>The pixel size of %1 images cannot be checked here; Ark refuses images over %2 pixels.</source>
+        <translation>此处无法检查 %1 图片的像素尺寸；方舟会拒绝超过 %2 像素的图片。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image; %2 images are accepted only by doubao-1.5-vision-pro and later models.</source>
+        <translation>%1 是 %2 图片；仅 doubao-1.5-vision-pro 及更新的模型支持 %2 图片。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; the file may be damaged.</source>
+        <translation>无法读取 %1；文件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 image, which Ark does not accept; the accepted formats are %3.</source>
+        <translation>%1 是 %2 图片，方舟不支持该格式；支持的格式为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Ark accepts; the accepted formats are %2.</source>
+        <translation>%1 不是方舟支持的图片；支持的格式为 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 pixels, too large to open here.</source>
+        <translation>%1 为 %2 像素，过大，无法在此打开。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read; the file may be damaged (%2).</source>
+        <translation>无法读取 %1；文件可能已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>Very large photos are opened at a reduced scale to limit memory use.</source>
+        <translation>为限制内存占用，超大照片会以缩小的比例打开。</translation>
+    </message>
+    <message>
+        <source>Turned upright as its EXIF orientation says.</source>
+        <translation>已按 EXIF 方向信息转正。</translation>
+    </message>
+    <message>
+        <source>Ark does not accept %1 images.</source>
+        <translation>方舟不支持 %1 图片。</translation>
+    </message>
+    <message>
+        <source>Only the first frame of the animation is kept.</source>
+        <translation>仅保留动图的第一帧。</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is %2; Ark accepts images under %3.</source>
+        <translation>%1 的大小为 %2；方舟只接受小于 %3 的图片。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ark::media::VideoProbe</name>
+    <message>
+        <source>The video %1 could not be opened: %2</source>
+        <translation>无法打开视频 %1：%2</translation>
+    </message>
+    <message>
+        <source>The video file is empty.</source>
+        <translation>视频文件为空。</translation>
+    </message>
+    <message>
+        <source>The file is not a video Ark accepts; the accepted formats are %1.</source>
+        <translation>该文件不是方舟支持的视频；支持的格式为 %1。</translation>
     </message>
 </context>
 <context>
@@ -952,6 +1404,40 @@ and prints each event as one JSON line.</source>
     <message>
         <source>The conversation could not be loaded: %1</source>
         <translation>无法加载对话：%1</translation>
+    </message>
+    <message>
+        <source>Sent without these attachments, whose files can no longer be read: %1</source>
+        <translation>以下附件的文件已无法读取，发送时未包含它们：%1</translation>
+    </message>
+    <message>
+        <source>The usage of a request could not be recorded: %1</source>
+        <translation>无法记录请求的用量：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model asked for tools again, but this question has used all %n tool-call round(s) allowed, so the loop stopped here. The calls are kept: raise the round limit in the conversation&apos;s tool settings to answer them, or ask again.</source>
+        <translation>
+            <numerusform>模型再次请求调用工具，但此问题已用完允许的全部 %n 轮工具调用，因此在此停止。这些调用已保留：请在对话的工具设置中调高轮次上限后再回复它们，或重新提问。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tool calls are waiting for results.</source>
+        <translation>没有等待结果的工具调用。</translation>
+    </message>
+    <message>
+        <source>These results answer other tool calls than the ones waiting.</source>
+        <translation>这些结果对应的不是正在等待的工具调用。</translation>
+    </message>
+    <message>
+        <source>The tool call %1 (%2) has more than one result.</source>
+        <translation>工具调用 %1（%2）有多个结果。</translation>
+    </message>
+    <message>
+        <source>The tool call %1 (%2) has no result yet.</source>
+        <translation>工具调用 %1（%2）尚无结果。</translation>
+    </message>
+    <message>
+        <source>The tool results could not be saved: %1</source>
+        <translation>无法保存工具结果：%1</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +2109,168 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::ui::AttachmentTile</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>移除附件</translation>
+    </message>
+    <message>
+        <source>Preparing %1…</source>
+        <translation>正在准备 %1…</translation>
+    </message>
+    <message>
+        <source>the pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::AttachmentTray</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; attach the images or videos in it instead.</source>
+        <translation>%1 是文件夹；请改为添加其中的图片或视频。</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image or video Ark accepts. Images: %2. Videos: %3.</source>
+        <translation>%1 不是方舟支持的图片或视频。图片：%2。视频：%3。</translation>
+    </message>
+    <message>
+        <source>downscaled</source>
+        <translation>已缩小</translation>
+    </message>
+    <message>
+        <source>enlarged</source>
+        <translation>已放大</translation>
+    </message>
+    <message>
+        <source>re-encoded</source>
+        <translation>已重新编码</translation>
+    </message>
+    <message>
+        <source>unchecked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Click to view; right-click for the detail setting.</source>
+        <translation>点击查看；右键设置 detail。</translation>
+    </message>
+    <message>
+        <source>Click to play; right-click for the frame rate.</source>
+        <translation>点击播放；右键设置帧率。</translation>
+    </message>
+    <message>
+        <source>detail</source>
+        <translation>detail</translation>
+    </message>
+    <message>
+        <source>Detail sent with this image: %1</source>
+        <translation>随此图片发送的 detail：%1</translation>
+    </message>
+    <message>
+        <source>not set (the service decides)</source>
+        <translation>未设置（由服务决定）</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>Frames per second Ark samples from this video: %1%2</source>
+        <translation>方舟每秒从此视频中抽取的帧数：%1%2</translation>
+    </message>
+    <message>
+        <source> (the default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>%1 Remove an attachment to send the rest.</source>
+        <translation>%1 移除相应附件后即可发送其余内容。</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>精细度 (detail)</translation>
+    </message>
+    <message>
+        <source>Not set (the service decides)</source>
+        <translation>未设置（由服务决定）</translation>
+    </message>
+    <message>
+        <source>Low: up to %1 pixels, fewer tokens</source>
+        <translation>低：最多 %1 像素，消耗 token 更少</translation>
+    </message>
+    <message>
+        <source>High: up to %1 pixels, fine print</source>
+        <translation>高：最多 %1 像素，可看清细小文字</translation>
+    </message>
+    <message>
+        <source>Auto: the model chooses</source>
+        <translation>自动：由模型选择</translation>
+    </message>
+    <message>
+        <source>Frames per second</source>
+        <translation>每秒帧数</translation>
+    </message>
+    <message>
+        <source>Default (%1)</source>
+        <translation>默认（%1）</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <source>Other (%1 fps)…</source>
+        <translation>其他（%1 fps）…</translation>
+    </message>
+    <message>
+        <source>Frames per second Ark samples from the video (%1 to %2):</source>
+        <translation>方舟每秒从视频中抽取的帧数（%1 到 %2）：</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::CatalogBrowser</name>
     <message>
         <source>Model Catalog</source>
@@ -2010,6 +2658,70 @@ and prints each event as one JSON line.</source>
         <source>Message</source>
         <translation>消息</translation>
     </message>
+    <message>
+        <source>Images and videos (%1 %2)</source>
+        <translation>图片和视频 (%1 %2)</translation>
+    </message>
+    <message>
+        <source>Images (%1)</source>
+        <translation>图片 (%1)</translation>
+    </message>
+    <message>
+        <source>Videos (%1)</source>
+        <translation>视频 (%1)</translation>
+    </message>
+    <message>
+        <source>Attach images or videos</source>
+        <translation>添加图片或视频</translation>
+    </message>
+    <message>
+        <source>%1 is not a link to an image or video file: a link is attached only when its name ends in an accepted format (images: %2; videos: %3).</source>
+        <translation>%1 不是指向图片或视频文件的链接：只有文件名以支持的格式结尾的链接才能添加（图片：%2；视频：%3）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be attached: only files and http(s) links can.</source>
+        <translation>无法添加 %1：只能添加文件和 http(s) 链接。</translation>
+    </message>
+    <message>
+        <source>The pasted image could not be read.</source>
+        <translation>无法读取粘贴的图片。</translation>
+    </message>
+    <message>
+        <source>The selected model cannot read images or videos.</source>
+        <translation>所选模型无法理解图片或视频。</translation>
+    </message>
+    <message>
+        <source>The selected model cannot read images.</source>
+        <translation>所选模型无法理解图片。</translation>
+    </message>
+    <message>
+        <source>The selected model cannot read videos.</source>
+        <translation>所选模型无法理解视频。</translation>
+    </message>
+    <message>
+        <source>Wait until the attachments are prepared.</source>
+        <translation>请等待附件准备完成。</translation>
+    </message>
+    <message>
+        <source>Switch to a model that reads videos, or remove them to send.</source>
+        <translation>请切换到支持视频理解的模型，或移除视频后再发送。</translation>
+    </message>
+    <message>
+        <source>Switch to a model that reads images, or remove them to send.</source>
+        <translation>请切换到支持图片理解的模型，或移除图片后再发送。</translation>
+    </message>
+    <message>
+        <source>Attach images or videos (or drop them here, or paste an image)</source>
+        <translation>添加图片或视频（也可拖放到此处，或粘贴图片）</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Switch model…</source>
+        <translation>切换模型…</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ConversationSettingsPanel</name>
@@ -2112,6 +2824,30 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Only the first %1 are sent.</source>
         <translation>只发送前 %1 个。</translation>
+    </message>
+    <message>
+        <source>Max &amp;completion tokens</source>
+        <translation>最大补全 token 数(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The longest answer plus reasoning, in tokens (max_completion_tokens, up to 65,536). When set, max tokens is not sent: the API refuses both together. Unset: not sent.</source>
+        <translation>回答与思考合计的最大长度，单位为 token（max_completion_tokens，最大 65,536）。设置后不会发送最大 token 数：API 不接受同时设置两者。未设置：不发送。</translation>
+    </message>
+    <message>
+        <source>Max completion tokens</source>
+        <translation>最大补全 token 数</translation>
+    </message>
+    <message>
+        <source>%1 (not accepted by this model)</source>
+        <translation>%1（该模型不支持）</translation>
+    </message>
+    <message>
+        <source>This model does not accept max_completion_tokens: unset it, or the request fails.</source>
+        <translation>该模型不支持 max_completion_tokens：请取消设置，否则请求会失败。</translation>
+    </message>
+    <message>
+        <source>Max tokens is not sent while max completion tokens is set.</source>
+        <translation>设置了最大补全 token 数时，不会发送最大 token 数。</translation>
     </message>
 </context>
 <context>
@@ -2218,6 +2954,10 @@ and prints each event as one JSON line.</source>
     <message>
         <source>S&amp;how reasoning</source>
         <translation>显示思考过程(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show in the tool-call &amp;inspector</source>
+        <translation>在工具调用检查器中显示(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +3423,212 @@ and prints each event as one JSON line.</source>
     </message>
 </context>
 <context>
+    <name>ark::ui::GenerationErrorCard</name>
+    <message>
+        <source>Code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>类型：%1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>请求 ID：%1</translation>
+    </message>
+    <message>
+        <source>Request failed</source>
+        <translation>请求失败</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::ImageGenerationPanel</name>
+    <message>
+        <source>An image generation model from the catalog, or an endpoint id (ep-…)</source>
+        <translation>模型目录中的图片生成模型，或接入点 ID（ep-…）</translation>
+    </message>
+    <message>
+        <source>Describe the image…</source>
+        <translation>描述要生成的图片…</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>模型默认值</translation>
+    </message>
+    <message>
+        <source>Width x height in pixels; empty for the model&apos;s default</source>
+        <translation>宽 x 高（像素）；留空则使用模型默认值</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed and prompt give similar images; Random (-1) picks one</source>
+        <translation>相同的种子和提示词会生成相似的图片；“随机”（-1）会随机选取种子</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>How closely the image follows the prompt (1–10); unset: the model&apos;s default</source>
+        <translation>图片与提示词的贴合程度（1–10）；未设置时使用模型默认值</translation>
+    </message>
+    <message>
+        <source>Add the “AI generated” mark</source>
+        <translation>添加“AI 生成”水印</translation>
+    </message>
+    <message>
+        <source>No mark</source>
+        <translation>不添加水印</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The generated image appears here.</source>
+        <translation>生成的图片将显示在这里。</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>引导系数</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>Cannot generate yet</source>
+        <translation>暂时无法生成</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Ark API key in Settings, then try again.</source>
+        <translation>未设置 API Key。请在“设置”中添加方舟 API Key 后重试。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>There is no generated image to save.</source>
+        <translation>没有可保存的生成图片。</translation>
+    </message>
+    <message>
+        <source>%1 per image (catalog price)</source>
+        <translation>%1/张（模型目录价格）</translation>
+    </message>
+    <message>
+        <source>The catalog has no price for this model.</source>
+        <translation>模型目录中没有该模型的价格。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The answer held no image.</source>
+        <translation>响应中没有图片。</translation>
+    </message>
+    <message>
+        <source>No image was generated</source>
+        <translation>未生成图片</translation>
+    </message>
+    <message>
+        <source>The image could not be saved</source>
+        <translation>无法保存图片</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Downloading the image…</source>
+        <translation>正在下载图片…</translation>
+    </message>
+    <message>
+        <source>The image could not be downloaded</source>
+        <translation>无法下载图片</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>错误码：%1</translation>
+    </message>
+    <message>
+        <source>The image cannot be shown</source>
+        <translation>无法显示图片</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this app can read: %2</source>
+        <translation>%1 不是本应用可读取的图片：%2</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>generated at %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>费用：%1</translation>
+    </message>
+    <message>
+        <source>Images billed: %1 × %2 per image (catalog price)</source>
+        <translation>计费图片：%1 张 × %2/张（模型目录价格）</translation>
+    </message>
+    <message>
+        <source>Cost: not in the catalog for %1</source>
+        <translation>费用：模型目录中没有 %1 的价格</translation>
+    </message>
+    <message>
+        <source>Save Image As</source>
+        <translation>图片另存为</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ark::ui::MainWindow</name>
     <message>
         <source>Ark Workbench</source>
@@ -2731,14 +3677,6 @@ and prints each event as one JSON line.</source>
     <message>
         <source>Model:</source>
         <translation>模型：</translation>
-    </message>
-    <message>
-        <source>The model ID or endpoint ID (ep-…) this conversation talks to</source>
-        <translation>此对话使用的模型 ID 或接入点 ID（ep-…）</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
     </message>
     <message>
         <source>Conversation settings</source>
@@ -2848,6 +3786,145 @@ and prints each event as one JSON line.</source>
         <source>Raw exchanges</source>
         <translation>原始交互</translation>
     </message>
+    <message>
+        <source>Switched this conversation from %1 to %2.</source>
+        <translation>已将此对话从 %1 切换到 %2。</translation>
+    </message>
+    <message>
+        <source>Cost calculator</source>
+        <translation>费用计算器</translation>
+    </message>
+    <message>
+        <source>Usage and cost</source>
+        <translation>用量和费用</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>工具调用</translation>
+    </message>
+    <message>
+        <source>The model called tools: answer them in the Tool calls pane, then continue.</source>
+        <translation>模型调用了工具：请在“工具调用”面板中回复后继续。</translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch model…</source>
+        <translation>切换模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Model &amp;catalog…</source>
+        <translation>模型目录(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Image generation</source>
+        <translation>图片生成</translation>
+    </message>
+    <message>
+        <source>Video generation</source>
+        <translation>视频生成</translation>
+    </message>
+    <message>
+        <source>A generated video is ready: %1</source>
+        <translation>生成的视频已就绪：%1</translation>
+    </message>
+    <message>
+        <source>Could not export: %1</source>
+        <translation>无法导出：%1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::MediaViewer</name>
+    <message>
+        <source>%1 is a video; it plays in the video player.</source>
+        <translation>%1 是视频，将在视频播放器中播放。</translation>
+    </message>
+    <message>
+        <source>This image is sent as a link and is not stored here: %1</source>
+        <translation>此图片以链接形式发送，未保存在本地：%1</translation>
+    </message>
+    <message>
+        <source>The image file could not be read.</source>
+        <translation>无法读取图片文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be shown here (%2 is not a format this system can decode); it is still sent as attached.</source>
+        <translation>无法在此显示 %1（系统无法解码 %2 格式）；它仍会作为附件发送。</translation>
+    </message>
+    <message>
+        <source>The image</source>
+        <translation>该图片</translation>
+    </message>
+    <message>
+        <source>Pasted image</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image this system can decode.</source>
+        <translation>%1 不是系统可解码的图片。</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>There is no image to save.</source>
+        <translation>没有可保存的图片。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>This image can only be saved in its own format (.%1).</source>
+        <translation>此图片只能以原格式（.%1）保存。</translation>
+    </message>
+    <message>
+        <source>Images cannot be saved as .%1 here; choose PNG or JPEG.</source>
+        <translation>此处无法将图片保存为 .%1；请选择 PNG 或 JPEG。</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>图片另存为</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.tiff);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Show at actual size (double-click the image to switch)</source>
+        <translation>按实际大小显示（双击图片切换）</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save the image to a file (Ctrl+S)</source>
+        <translation>将图片保存到文件（Ctrl+S）</translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::MessageDelegate</name>
@@ -2924,16 +4001,8 @@ and prints each event as one JSON line.</source>
         <translation>系统</translation>
     </message>
     <message>
-        <source>Tool</source>
-        <translation>工具</translation>
-    </message>
-    <message>
         <source>Thinking…</source>
         <translation>思考中…</translation>
-    </message>
-    <message>
-        <source>Called %1(%2)</source>
-        <translation>调用了 %1(%2)</translation>
     </message>
     <message>
         <source>Request failed</source>
@@ -3006,6 +4075,54 @@ and prints each event as one JSON line.</source>
     <message>
         <source>%1 reasoning tokens</source>
         <translation>%1 个思考 token</translation>
+    </message>
+    <message>
+        <source>Show this call in the tool-call inspector</source>
+        <translation>在工具调用检查器中显示此调用</translation>
+    </message>
+    <message>
+        <source>Show the call this answers in the tool-call inspector</source>
+        <translation>在工具调用检查器中显示此结果对应的调用</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 cached</source>
+        <translation>缓存 %1</translation>
+    </message>
+    <message>
+        <source>Receiving…</source>
+        <translation>正在接收…</translation>
+    </message>
+    <message>
+        <source>Awaiting result</source>
+        <translation>等待结果</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Invalid arguments</source>
+        <translation>参数无效</translation>
+    </message>
+    <message>
+        <source>Not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Empty result</source>
+        <translation>结果为空</translation>
+    </message>
+    <message>
+        <source>… %1 more lines</source>
+        <translation>… 还有 %1 行</translation>
+    </message>
+    <message>
+        <source>… %1 more characters</source>
+        <translation>… 还有 %1 个字符</translation>
     </message>
 </context>
 <context>
@@ -3827,6 +4944,427 @@ Draft: %4</source>
 %2</source>
         <translation>无法将用量保存到 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoPlayer</name>
+    <message>
+        <source>Play (Space)</source>
+        <translation>播放（空格键）</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>播放进度</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+    <message>
+        <source>Full screen (F)</source>
+        <translation>全屏（F）</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>The video file %1 does not exist (it may have been moved or deleted).</source>
+        <translation>视频文件 %1 不存在（可能已被移动或删除）。</translation>
+    </message>
+    <message>
+        <source>Videos cannot be played here: Qt Multimedia found no working media backend. On Debian, install gstreamer1.0-plugins-good and gstreamer1.0-libav.</source>
+        <translation>无法在此播放视频：Qt Multimedia 未找到可用的媒体后端。在 Debian 上，请安装 gstreamer1.0-plugins-good 和 gstreamer1.0-libav。</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <source>Save Video As</source>
+        <translation>视频另存为</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.webm);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mov *.webm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened or read as a video.</source>
+        <translation>无法将 %1 作为视频打开或读取。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be decoded: its format or codec is not supported by the installed media backend.</source>
+        <translation>无法解码 %1：已安装的媒体后端不支持其格式或编解码器。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played: access was denied.</source>
+        <translation>无法播放 %1：访问被拒绝。</translation>
+    </message>
+    <message>
+        <source>%1 could not be fetched.</source>
+        <translation>无法获取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played.</source>
+        <translation>无法播放 %1。</translation>
+    </message>
+    <message>
+        <source>The media backend says: %1</source>
+        <translation>媒体后端报告：%1</translation>
+    </message>
+    <message>
+        <source>MP4 videos (H.264 with AAC sound) need the GStreamer plugins from the packages gstreamer1.0-plugins-good and gstreamer1.0-libav.</source>
+        <translation>播放 MP4 视频（H.264 视频、AAC 音频）需要 gstreamer1.0-plugins-good 和 gstreamer1.0-libav 软件包中的 GStreamer 插件。</translation>
+    </message>
+    <message>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格键）</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoPlayerDialog</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>ark::ui::VideoTaskPane</name>
+    <message>
+        <source>New video</source>
+        <translation>新建视频</translation>
+    </message>
+    <message>
+        <source>A video generation model from the catalog, or an endpoint id (ep-…)</source>
+        <translation>模型目录中的视频生成模型，或接入点 ID（ep-…）</translation>
+    </message>
+    <message>
+        <source>Describe the video…</source>
+        <translation>描述要生成的视频…</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>-1 to 4294967295; the same seed gives similar, not identical, videos</source>
+        <translation>-1 到 4294967295；相同的种子会生成相似但不完全相同的视频</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>模型默认值</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Adds the “AI generated” mark</source>
+        <translation>添加“AI 生成”水印</translation>
+    </message>
+    <message>
+        <source>Asks for a still camera (not guaranteed)</source>
+        <translation>要求镜头固定（不保证生效）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>First frame</source>
+        <translation>首帧</translation>
+    </message>
+    <message>
+        <source>Last frame</source>
+        <translation>尾帧</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>宽高比</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>Fixed camera</source>
+        <translation>固定镜头</translation>
+    </message>
+    <message>
+        <source>Create video</source>
+        <translation>生成视频</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Ask the server for this task&apos;s status now</source>
+        <translation>立即向服务器查询此任务的状态</translation>
+    </message>
+    <message>
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <source>Only queued tasks can be cancelled</source>
+        <translation>只能取消排队中的任务</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Removes a finished task, its record on the server and the downloaded copy in the app&apos;s folder</source>
+        <translation>删除已结束的任务、其在服务器上的记录以及应用文件夹中已下载的副本</translation>
+    </message>
+    <message>
+        <source>Cannot create the video yet</source>
+        <translation>暂时无法生成视频</translation>
+    </message>
+    <message>
+        <source>Choose a video generation model.</source>
+        <translation>请选择视频生成模型。</translation>
+    </message>
+    <message>
+        <source>This model needs a first and a last frame.</source>
+        <translation>该模型需要首帧和尾帧。</translation>
+    </message>
+    <message>
+        <source>This model makes videos from an image: choose a first frame.</source>
+        <translation>该模型根据图片生成视频：请选择首帧。</translation>
+    </message>
+    <message>
+        <source>Write a prompt that describes the video.</source>
+        <translation>请输入描述视频的提示词。</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add your Ark API key in Settings, then try again.</source>
+        <translation>未设置 API Key。请在“设置”中添加方舟 API Key 后重试。</translation>
+    </message>
+    <message>
+        <source>Reading the frames…</source>
+        <translation>正在读取帧图片…</translation>
+    </message>
+    <message>
+        <source>The first frame cannot be used</source>
+        <translation>首帧无法使用</translation>
+    </message>
+    <message>
+        <source>The last frame cannot be used</source>
+        <translation>尾帧无法使用</translation>
+    </message>
+    <message>
+        <source>Creating the task…</source>
+        <translation>正在创建任务…</translation>
+    </message>
+    <message>
+        <source>The task was not created</source>
+        <translation>任务未创建</translation>
+    </message>
+    <message>
+        <source>The task could not be saved</source>
+        <translation>无法保存任务</translation>
+    </message>
+    <message>
+        <source>Task %1 was created, but it could not be stored, so the list will not remember it after a restart.</source>
+        <translation>任务 %1 已创建，但无法保存到本地，重启后列表中将不再显示该任务。</translation>
+    </message>
+    <message>
+        <source>Task %1 created.</source>
+        <translation>已创建任务 %1。</translation>
+    </message>
+    <message>
+        <source>Checking again later</source>
+        <translation>稍后将再次查询</translation>
+    </message>
+    <message>
+        <source>Status checks stopped</source>
+        <translation>已停止查询状态</translation>
+    </message>
+    <message>
+        <source>The status of task %1 cannot be checked</source>
+        <translation>无法查询任务 %1 的状态</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Downloading… %1%</source>
+        <translation>正在下载… %1%</translation>
+    </message>
+    <message>
+        <source>Downloading… %1 KB</source>
+        <translation>正在下载… %1 KB</translation>
+    </message>
+    <message>
+        <source>The video of task %1 could not be downloaded</source>
+        <translation>无法下载任务 %1 的视频</translation>
+    </message>
+    <message>
+        <source>The task cannot be cancelled</source>
+        <translation>无法取消该任务</translation>
+    </message>
+    <message>
+        <source>Only queued tasks can be cancelled; this one is %1.</source>
+        <translation>只能取消排队中的任务；该任务当前状态为 %1。</translation>
+    </message>
+    <message>
+        <source>The task could not be cancelled</source>
+        <translation>取消任务失败</translation>
+    </message>
+    <message>
+        <source>The task cannot be deleted yet</source>
+        <translation>暂时无法删除该任务</translation>
+    </message>
+    <message>
+        <source>Only finished tasks can be deleted; cancel a queued task first.</source>
+        <translation>只能删除已结束的任务；排队中的任务请先取消。</translation>
+    </message>
+    <message>
+        <source>The task could not be deleted</source>
+        <translation>删除任务失败</translation>
+    </message>
+    <message>
+        <source>Nothing to play</source>
+        <translation>没有可播放的内容</translation>
+    </message>
+    <message>
+        <source>This task has no video.</source>
+        <translation>该任务没有视频。</translation>
+    </message>
+    <message>
+        <source>The video is not ready yet.</source>
+        <translation>视频尚未就绪。</translation>
+    </message>
+    <message>
+        <source>This task has no downloaded video.</source>
+        <translation>该任务没有已下载的视频。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 fps</source>
+        <translation>%1 fps</translation>
+    </message>
+    <message>
+        <source>Not in the docs&apos; model table: every documented option is offered.</source>
+        <translation>该模型不在文档的模型列表中：将提供文档中的所有选项。</translation>
+    </message>
+    <message>
+        <source>Makes a video between a first and a last frame.</source>
+        <translation>根据首帧和尾帧生成视频。</translation>
+    </message>
+    <message>
+        <source>Makes a video from a first frame.</source>
+        <translation>根据首帧生成视频。</translation>
+    </message>
+    <message>
+        <source>%1 per million video tokens (catalog price).</source>
+        <translation>每百万视频 token %1（模型目录价格）。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Choose the Last Frame</source>
+        <translation>选择尾帧</translation>
+    </message>
+    <message>
+        <source>Choose the First Frame</source>
+        <translation>选择首帧</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff *.gif)</translation>
+    </message>
+    <message>
+        <source>Delete task %1?</source>
+        <translation>要删除任务 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Its downloaded video in the app&apos;s folder is deleted too; use “Save as…” first to keep it.</source>
+        <translation>应用文件夹中已下载的视频也会一并删除；如需保留，请先使用“另存为…”。</translation>
+    </message>
+    <message>
+        <source>Delete Task</source>
+        <translation>删除任务</translation>
+    </message>
+    <message>
+        <source>Save Video As</source>
+        <translation>视频另存为</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4);;All files (*)</source>
+        <translation>视频 (*.mp4);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The video could not be saved</source>
+        <translation>无法保存视频</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 </TS>
