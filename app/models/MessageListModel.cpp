@@ -12,7 +12,7 @@ qint64 tokensOrUnknown(const api::Usage& usage, qint64 value)
     return usage.present ? value : -1;
 }
 
-QVariantList toolCallsToVariant(const std::vector<api::ToolCall>& calls)
+QVariantList toolCallsToVariant(const std::vector<api::ToolCall>& calls, const QStringList& answered)
 {
     QVariantList list;
     list.reserve(qsizetype(calls.size()));
@@ -21,6 +21,8 @@ QVariantList toolCallsToVariant(const std::vector<api::ToolCall>& calls)
         map.insert(QStringLiteral("id"), call.id);
         map.insert(QStringLiteral("name"), call.name);
         map.insert(QStringLiteral("arguments"), call.arguments);
+        map.insert(QStringLiteral("index"), call.index);
+        map.insert(QStringLiteral("answered"), !call.id.isEmpty() && answered.contains(call.id));
         list.append(map);
     }
     return list;
@@ -127,7 +129,8 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
     case BranchCountRole:
         return std::max(1, m_positions[row].count);
     case ToolCallsRole:
-        return toolCallsToVariant(m.toolCalls);
+        return toolCallsToVariant(m.toolCalls,
+                                  m.toolCalls.empty() ? QStringList() : answeredCallIds(int(row)));
     case TtftMsRole:
         return m.ttftMs;
     case TotalMsRole:
@@ -138,6 +141,12 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
         return reasoningMs(m);
     case IsThinkingRole:
         return isThinking(m);
+    case CostTextRole:
+        return m_costFormatter ? m_costFormatter(m) : QString();
+    case ToolCallIdRole:
+        return m.role == api::Role::Tool ? m.toolCallId : QString();
+    case ToolNameRole:
+        return m.role == api::Role::Tool ? toolNameOf(int(row)) : QString();
     default:
         return {};
     }
@@ -171,6 +180,9 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(RevisionRole, "revision");
     names.insert(ReasoningMsRole, "reasoningMs");
     names.insert(IsThinkingRole, "isThinking");
+    names.insert(CostTextRole, "costText");
+    names.insert(ToolCallIdRole, "toolCallId");
+    names.insert(ToolNameRole, "toolName");
     return names;
 }
 
@@ -178,6 +190,7 @@ void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
                                    std::vector<store::BranchPosition> positions)
 {
     beginResetModel();
+    recordIssued(m_unrecorded.size()); // the rows leaving, while they are still here
     cancelPendingFlushes();
     m_rows = std::move(path);
     m_positions = std::move(positions);
@@ -185,12 +198,20 @@ void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
     m_positions.resize(m_rows.size());
     m_revisions.resize(m_rows.size());
     for (size_t i = 0; i < m_rows.size(); ++i) {
-        const size_t print = fingerprint(m_rows[i], m_positions[i]);
-        Issued& issued = m_issued[m_rows[i].id];
-        if (issued.revision == 0 || issued.fingerprint != print)
-            issued = Issued{print, m_nextRevision++};
-        m_revisions[i] = issued.revision;
+        const auto issued = m_issued.find(m_rows[i].id);
+        if (issued == m_issued.end()) {
+            // Never shown (or changed since): a new revision, recorded later.
+            m_revisions[i] = m_nextRevision++;
+            m_unrecorded.push_back(Unrecorded{m_rows[i].id, m_revisions[i]});
+            continue;
+        }
+        const size_t print = fingerprint(i);
+        if (issued->fingerprint != print)
+            *issued = Issued{print, m_nextRevision++};
+        m_revisions[i] = issued->revision;
     }
+    if (!m_unrecorded.empty() && !m_recordTimer.isActive())
+        m_recordTimer.start(0, this);
     m_rowById.clear();
     m_rowById.reserve(qsizetype(m_rows.size()));
     for (size_t i = 0; i < m_rows.size(); ++i)
@@ -198,10 +219,12 @@ void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
     endResetModel();
 }
 
-size_t MessageListModel::fingerprint(const store::MessageRecord& m, store::BranchPosition position) const
+size_t MessageListModel::fingerprint(size_t row) const
 {
     // Everything a delegate paints from the record; a collision only costs a stale layout until the
     // message changes, and 64-bit seeds make that vanishingly rare.
+    const store::MessageRecord& m = m_rows[row];
+    const store::BranchPosition position = m_positions[row];
     size_t seed = qHashMulti(0, m.content, m.reasoning, int(m.role), int(m.state), m.model, m.finishReason,
                              m.errorKind, m.errorCode, m.errorMessage, m.requestId, m.errorStatus);
     seed = qHashMulti(seed, m.usage.present, m.usage.promptTokens, m.usage.completionTokens,
@@ -209,6 +232,11 @@ size_t MessageListModel::fingerprint(const store::MessageRecord& m, store::Branc
                       m.createdAt.toMSecsSinceEpoch(), position.index, position.count);
     for (const api::ToolCall& call : m.toolCalls)
         seed = qHashMulti(seed, call.id, call.name, call.arguments);
+    // What is painted from the neighbours: which calls have results, a result's function name.
+    if (!m.toolCalls.empty())
+        seed = qHashMulti(seed, answeredCallIds(int(row)));
+    if (m.role == api::Role::Tool)
+        seed = qHashMulti(seed, toolNameOf(int(row)));
     return qHashMulti(seed, m.toolCallId, m.toolName, m.attachmentsJson);
 }
 
@@ -230,6 +258,12 @@ void MessageListModel::appendMessage(const store::MessageRecord& message, store:
     m_revisions.push_back(m_nextRevision++);
     m_rowById.insert(message.id, row);
     endInsertRows();
+    queueRecord(row);
+    if (message.role == api::Role::Tool) {
+        const int caller = toolCallerOf(row);
+        if (caller >= 0)
+            touchRow(caller); // one more of its calls has a result
+    }
 }
 
 void MessageListModel::updateMessage(const store::MessageRecord& message)
@@ -237,6 +271,9 @@ void MessageListModel::updateMessage(const store::MessageRecord& message)
     const int row = rowForId(message.id);
     if (row < 0)
         return;
+    const bool toolChanged = message.role == api::Role::Tool || m_rows[size_t(row)].role == api::Role::Tool;
+    const bool callerChanged = toolChanged && message.toolCallId != m_rows[size_t(row)].toolCallId;
+    const bool hasCalls = !message.toolCalls.empty() || !m_rows[size_t(row)].toolCalls.empty();
     m_rows[size_t(row)] = message;
     m_revisions[size_t(row)] = m_nextRevision++;
     m_issued.remove(message.id);
@@ -252,6 +289,19 @@ void MessageListModel::updateMessage(const store::MessageRecord& message)
         m_frameTimer.stop();
     const QModelIndex changed = index(row);
     emit dataChanged(changed, changed);
+    queueRecord(row); // a finished answer opens again with this layout
+    // Neighbours paint from this row: the answer above a tool message (its "answered" marks), the
+    // tool messages below an answer (their function names).
+    if (callerChanged) {
+        const int caller = toolCallerOf(row);
+        if (caller >= 0)
+            touchRow(caller);
+    }
+    if (hasCalls) {
+        for (int below = row + 1; below < int(m_rows.size()) && m_rows[size_t(below)].role == api::Role::Tool;
+             ++below)
+            touchRow(below);
+    }
 }
 
 void MessageListModel::appendStreamingText(qint64 messageId, const QString& content, const QString& reasoning)
@@ -295,6 +345,7 @@ void MessageListModel::removeFrom(int row)
     const int count = int(m_rows.size());
     if (row >= count)
         return;
+    const bool removedTool = m_rows[size_t(row)].role == api::Role::Tool;
     beginRemoveRows({}, row, count - 1);
     for (int i = row; i < count; ++i) {
         m_rowById.remove(m_rows[size_t(i)].id);
@@ -306,6 +357,12 @@ void MessageListModel::removeFrom(int row)
     if (m_dirty.isEmpty())
         m_frameTimer.stop();
     endRemoveRows();
+    // Results removed below an answer: its calls wait for results again.
+    if (row > 0 && removedTool) {
+        const int caller = toolCallerOf(row);
+        if (caller >= 0)
+            touchRow(caller);
+    }
 }
 
 int MessageListModel::rowForId(qint64 messageId) const
@@ -319,6 +376,64 @@ const store::MessageRecord& MessageListModel::record(int row) const
     if (row < 0 || size_t(row) >= m_rows.size())
         return empty;
     return m_rows[size_t(row)];
+}
+
+void MessageListModel::setCostFormatter(CostFormatter formatter)
+{
+    m_costFormatter = std::move(formatter);
+    // Revisions issued before, for messages not shown now, would bring back layouts with the old
+    // figures when their conversation opens again: forget them; the rows shown get new ones.
+    m_issued.clear();
+    m_unrecorded.clear();
+    m_unrecordedNext = 0;
+    for (size_t i = 0; i < m_rows.size(); ++i) {
+        m_revisions[i] = m_nextRevision++;
+        m_unrecorded.push_back(Unrecorded{m_rows[i].id, m_revisions[i]});
+    }
+    if (!m_unrecorded.empty() && !m_recordTimer.isActive())
+        m_recordTimer.start(0, this);
+    if (!m_rows.empty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {CostTextRole, RevisionRole});
+}
+
+int MessageListModel::toolCallerOf(int row) const
+{
+    int caller = std::min(row, int(m_rows.size())) - 1;
+    while (caller >= 0 && m_rows[size_t(caller)].role == api::Role::Tool)
+        --caller;
+    if (caller < 0 || m_rows[size_t(caller)].toolCalls.empty())
+        return -1;
+    return caller;
+}
+
+QStringList MessageListModel::answeredCallIds(int callerRow) const
+{
+    QStringList ids;
+    for (size_t i = size_t(callerRow) + 1; i < m_rows.size() && m_rows[i].role == api::Role::Tool; ++i)
+        ids.append(m_rows[i].toolCallId);
+    return ids;
+}
+
+QString MessageListModel::toolNameOf(int row) const
+{
+    const store::MessageRecord& m = m_rows[size_t(row)];
+    if (!m.toolName.isEmpty() || m.toolCallId.isEmpty())
+        return m.toolName;
+    const int caller = toolCallerOf(row);
+    if (caller < 0)
+        return {};
+    for (const api::ToolCall& call : m_rows[size_t(caller)].toolCalls)
+        if (call.id == m.toolCallId)
+            return call.name;
+    return {};
+}
+
+void MessageListModel::touchRow(int row)
+{
+    m_revisions[size_t(row)] = m_nextRevision++;
+    m_issued.remove(m_rows[size_t(row)].id);
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed);
 }
 
 void MessageListModel::flushNow()
@@ -345,10 +460,42 @@ void MessageListModel::flushNow()
     }
 }
 
+void MessageListModel::queueRecord(int row)
+{
+    if (m_rows[size_t(row)].state == store::MessageState::Streaming)
+        return; // it changes until updated
+    m_unrecorded.push_back(Unrecorded{m_rows[size_t(row)].id, m_revisions[size_t(row)]});
+    if (!m_recordTimer.isActive())
+        m_recordTimer.start(0, this);
+}
+
+void MessageListModel::recordIssued(size_t maxRows)
+{
+    for (; maxRows > 0 && m_unrecordedNext < m_unrecorded.size(); --maxRows) {
+        const Unrecorded entry = m_unrecorded[m_unrecordedNext++];
+        const int row = rowForId(entry.id);
+        // A row that changed since (an update, streamed text, a tool result below it) has another
+        // revision now, or text not signalled yet: it stays unrecorded, so it is never reused.
+        if (row < 0 || m_revisions[size_t(row)] != entry.revision || m_dirty.contains(row) ||
+            m_rows[size_t(row)].state == store::MessageState::Streaming)
+            continue;
+        m_issued.insert(entry.id, Issued{fingerprint(size_t(row)), entry.revision});
+    }
+    if (m_unrecordedNext >= m_unrecorded.size()) {
+        m_unrecorded.clear();
+        m_unrecordedNext = 0;
+        m_recordTimer.stop();
+    }
+}
+
 void MessageListModel::timerEvent(QTimerEvent* event)
 {
     if (event->timerId() == m_frameTimer.timerId()) {
         flushNow();
+        return;
+    }
+    if (event->timerId() == m_recordTimer.timerId()) {
+        recordIssued(1000); // about a millisecond
         return;
     }
     QAbstractListModel::timerEvent(event);

@@ -2,6 +2,8 @@
 // paint it. Streaming text is coalesced: however fast tokens arrive, at most one dataChanged per frame.
 // Streamed content goes through a ThinkTagSplitter, so <think>...</think> reasoning that a model
 // writes into its content shows as reasoning while it streams, as it will once the answer is stored.
+// Tool calls: ToolCallsRole gives each call with "answered" (a `tool` message for its id follows the
+// answer); a tool message arriving or leaving bumps the revision of the answer above it.
 #pragma once
 
 #include "api/ThinkTagSplitter.h"
@@ -12,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
+#include <functional>
 #include <vector>
 
 namespace ark::models {
@@ -48,6 +51,13 @@ public:
         // (read it again to redraw a timer); afterwards the stored duration, or the one measured here.
         ReasoningMsRole,
         IsThinkingRole, // bool: streaming, reasoning arrived and no answer (content, tool call) yet
+        // QString: what the answer cost, through the cost formatter ("" when there is none, or no
+        // formatter, or it has nothing to say).
+        CostTextRole,
+        ToolCallIdRole, // QString: a tool result's call id ("" for other messages)
+        // QString: a tool result's function name; when the record has none, the name of the call it
+        // answers (found in the answer above it).
+        ToolNameRole,
     };
     Q_ENUM(Roles)
 
@@ -77,6 +87,18 @@ public:
     int rowForId(qint64 messageId) const; // -1 when absent
     const store::MessageRecord& record(int row) const;
     const std::vector<store::MessageRecord>& records() const { return m_rows; }
+    // RevisionRole without a QVariant: views ask it of every row at each layout. 0 when out of range.
+    quint64 revisionAt(int row) const
+    {
+        return row >= 0 && size_t(row) < m_revisions.size() ? m_revisions[size_t(row)] : 0;
+    }
+
+    // The text CostTextRole shows for a message (e.g. "¥0.0012"), from the prices the app knows. Empty
+    // by default (no cost shown). Setting it signals every row as changed with new revisions, so
+    // cached layouts show the new figures.
+    using CostFormatter = std::function<QString(const store::MessageRecord&)>;
+    void setCostFormatter(CostFormatter formatter);
+    bool hasCostFormatter() const { return bool(m_costFormatter); }
 
     void setFrameIntervalMs(int ms) { m_frameMs = ms; }   // 16 by default
     int pendingFlushes() const { return m_dirty.size(); } // rows waiting for the next frame (tests)
@@ -97,6 +119,12 @@ private:
     };
 
     void cancelPendingFlushes(); // the rows they named are gone (reset)
+    // The answer whose tool calls the tool messages from `row` on belong to: the nearest row above
+    // that is not a tool message, when it is an answer with tool calls; -1 otherwise.
+    int toolCallerOf(int row) const;
+    QStringList answeredCallIds(int callerRow) const; // the tool messages right below it
+    void touchRow(int row);                           // new revision + dataChanged
+    QString toolNameOf(int row) const;
     qint64 reasoningMs(const store::MessageRecord& m) const;
 
     std::vector<store::MessageRecord> m_rows;
@@ -119,7 +147,21 @@ private:
         quint64 revision = 0;
     };
     QHash<qint64, Issued> m_issued;
-    size_t fingerprint(const store::MessageRecord& m, store::BranchPosition position) const;
+    // Revisions handed out for messages m_issued did not know, not recorded there yet: fingerprinting
+    // 10,000 messages costs milliseconds, so it is done a slice per event-loop turn after the reset
+    // (and the rest before the next one), not while a conversation opens.
+    struct Unrecorded
+    {
+        qint64 id = 0;
+        quint64 revision = 0;
+    };
+    std::vector<Unrecorded> m_unrecorded;
+    size_t m_unrecordedNext = 0;
+    QBasicTimer m_recordTimer;
+    void recordIssued(size_t maxRows); // from m_unrecorded, while the rows still show those revisions
+    void queueRecord(int row);
+    CostFormatter m_costFormatter;
+    size_t fingerprint(size_t row) const;
 };
 
 } // namespace ark::models

@@ -14,6 +14,7 @@
 #include "MainWindow.h"
 #include "api/ChatClient.h"
 #include "conversation/ConversationView.h"
+#include "models/MessageListModel.h"
 #include "session/AccountSettings.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -130,23 +131,46 @@ public:
     void start()
     {
         m_clock.start();
+        m_lastCpu = bench::threadCpuSeconds();
         m_last = 0;
         m_longest = 0;
+        m_longestCpu = 0;
         m_timer.start(1, Qt::PreciseTimer, this);
     }
     void stop() { m_timer.stop(); }
     double longestMs() const { return double(m_longest) / 1e6; }
     double longestAtMs() const { return double(m_longestAt) / 1e6; } // when it ended, since start()
+    // This thread's CPU time within the longest stall: far below it, the machine's other load made it.
+    double longestCpuMs() const { return m_longestCpu * 1e3; }
+    qint64 sinceStartNs() const { return m_clock.nsecsElapsed(); }
+    // Every block of at least `minMs`: "duration (CPU time of this thread in it)@end", in ms since
+    // start(), for a timeline. A block with little CPU time is the machine's other load, not ours.
+    QString blocks(double minMs) const
+    {
+        QStringList list;
+        for (const auto& block : m_blocks)
+            if (double(block.gap) / 1e6 >= minMs)
+                list.append(QStringLiteral("%1 (CPU %2)@%3")
+                                .arg(double(block.gap) / 1e6, 0, 'f', 1)
+                                .arg(block.cpu * 1e3, 0, 'f', 1)
+                                .arg(double(block.end) / 1e6, 0, 'f', 0));
+        return list.isEmpty() ? QStringLiteral("none") : list.join(QStringLiteral(", "));
+    }
 
 protected:
     void timerEvent(QTimerEvent*) override
     {
         const qint64 now = m_clock.nsecsElapsed();
         const qint64 gap = now - m_last - 1000000; // minus the timer's own 1 ms
+        const double cpu = bench::threadCpuSeconds();
         if (gap > m_longest) {
             m_longest = gap;
             m_longestAt = now;
+            m_longestCpu = cpu - m_lastCpu;
         }
+        if (gap > 2000000 && m_blocks.size() < 256)
+            m_blocks.append({gap, now, cpu - m_lastCpu});
+        m_lastCpu = cpu;
         m_last = now;
     }
 
@@ -156,6 +180,14 @@ private:
     qint64 m_last = 0;
     qint64 m_longest = 0;
     qint64 m_longestAt = 0;
+    double m_lastCpu = 0;
+    double m_longestCpu = 0;
+    struct Block
+    {
+        qint64 gap = 0, end = 0; // ns
+        double cpu = 0;          // s
+    };
+    QList<Block> m_blocks;
 };
 
 void spin(int ms)
@@ -214,6 +246,17 @@ int main(int argc, char* argv[])
     paints.model = window.session()->messages();
     window.conversationView()->viewport()->installEventFilter(&paints);
     StallMeter openStalls; // how long the event loop (so painting) is blocked while opening
+    // Where the blocks fall: the model's reset (the records arrive from the loader's thread) is
+    // bracketed by its signals; what follows it is the view's layout and paint.
+    qint64 resetBeginNs = -1, resetEndNs = -1;
+    const QMetaObject::Connection aboutToReset =
+        QObject::connect(window.session()->messages(), &QAbstractItemModel::modelAboutToBeReset,
+                         [&] { resetBeginNs = openStalls.sinceStartNs(); });
+    const QMetaObject::Connection reset =
+        QObject::connect(window.session()->messages(), &QAbstractItemModel::modelReset, [&] {
+            if (window.session()->messages()->rowCount() > 0)
+                resetEndNs = openStalls.sinceStartNs();
+        });
     openStalls.start();
     clock.restart();
     window.openConversation(conversationId);
@@ -229,6 +272,8 @@ int main(int argc, char* argv[])
     const qint64 usable = clock.elapsed();
     spin(5); // the meter ticks once more: a block in the last processEvents() is counted too
     openStalls.stop();
+    QObject::disconnect(aboutToReset);
+    QObject::disconnect(reset);
     const int rows = window.session()->messages()->rowCount();
     // Let the view finish refining estimated row heights in the background before streaming, so
     // the stall measured below belongs to streaming, not to opening.
@@ -263,6 +308,64 @@ int main(int argc, char* argv[])
             std::printf("MISMATCH: %lld rows read here, %lld by the loader\n", static_cast<long long>(read),
                         static_cast<long long>(loaded));
     }
+
+    // 2c. The parts of opening on the UI thread, apart from the window: a model and a view of their own
+    // get a copy of the records. The model's reset (revisions, fingerprints, the id index); the
+    // view's first layout (every row measured: exact near the end, estimated above); its first
+    // paint; then the same again for a re-opening (the layouts kept by revision).
+    struct Parts
+    {
+        double resetMs = 0, layoutMs = 0, paintMs = 0;
+    };
+    Parts fresh, again;
+    {
+        const std::vector<store::MessageRecord> records = window.session()->messages()->records();
+        models::MessageListModel model;
+        ui::ConversationView alone;
+        alone.resize(window.conversationView()->size());
+        alone.setModel(&model);
+        alone.show();
+        spin(50);
+        auto measure = [&](Parts* parts) {
+            std::vector<store::MessageRecord> copy = records; // moved in, as the session does
+            QElapsedTimer timer;
+            timer.start();
+            model.setMessages(std::move(copy));
+            parts->resetMs = double(timer.nsecsElapsed()) / 1e6;
+            timer.restart();
+            alone.doItemsLayout();
+            parts->layoutMs = double(timer.nsecsElapsed()) / 1e6;
+            timer.restart();
+            alone.viewport()->repaint();
+            parts->paintMs = double(timer.nsecsElapsed()) / 1e6;
+            spin(20);
+        };
+        measure(&fresh);
+        spin(qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS") > 0
+                 ? qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS")
+                 : 3000); // estimates refined, as a person would have read it for a while
+        model.clear();
+        spin(20);
+        measure(&again);
+    }
+
+    // Printed at once: opening is what one runs this for most often.
+    std::printf("open:      first paint %lld ms, first paint with messages %lld ms, fully usable %lld ms"
+                " (%d rows in the view)\n",
+                static_cast<long long>(firstPaint), static_cast<long long>(firstContentPaint),
+                static_cast<long long>(usable), rows);
+    std::printf(
+        "           longest event-loop stall while opening %.1f ms (CPU %.1f ms), ending %.0f ms after"
+        " open()\n",
+        openStalls.longestMs(), openStalls.longestCpuMs(), openStalls.longestAtMs());
+    std::printf("           model reset (with the view's reset) %.1f ms, ending %.0f ms after open();"
+                " every block over 2 ms (length@end): %s\n",
+                double(resetEndNs - resetBeginNs) / 1e6, double(resetEndNs) / 1e6,
+                qPrintable(openStalls.blocks(2)));
+    std::printf("parts:     model reset %.1f ms, first layout %.1f ms, first paint %.1f ms (a model and view"
+                " of their own); again after clear(): %.1f ms, %.1f ms, %.1f ms\n",
+                fresh.resetMs, fresh.layoutMs, fresh.paintMs, again.resetMs, again.layoutMs, again.paintMs);
+    std::fflush(stdout);
 
     // 3. Streaming at 2,000 chunks/s: two chunks per millisecond.
     constexpr int kChunks = 4000;
@@ -349,10 +452,19 @@ int main(int argc, char* argv[])
     // 6. Another conversation, then this one again (its messages were laid out before).
     window.openConversation(empty.id);
     spin(100);
-    double reopenStall = 0;
+    double reopenStall = 0, reopenCpu = 0, reopenResetMs = -1;
     qint64 reopenMs = -1;
     {
         StallMeter meter;
+        QElapsedTimer resetTimer;
+        const QMetaObject::Connection aboutToReset =
+            QObject::connect(window.session()->messages(), &QAbstractItemModel::modelAboutToBeReset,
+                             [&] { resetTimer.start(); });
+        const QMetaObject::Connection reset =
+            QObject::connect(window.session()->messages(), &QAbstractItemModel::modelReset, [&] {
+                if (window.session()->messages()->rowCount() > 0)
+                    reopenResetMs = double(resetTimer.nsecsElapsed()) / 1e6;
+            });
         meter.start();
         QElapsedTimer timer;
         timer.start();
@@ -365,25 +477,22 @@ int main(int argc, char* argv[])
         reopenMs = model->rowCount() == longRows ? timer.elapsed() : -1;
         spin(5);
         meter.stop();
+        QObject::disconnect(aboutToReset);
+        QObject::disconnect(reset);
         reopenStall = meter.longestMs();
+        reopenCpu = meter.longestCpuMs();
     }
     const double deleteStall = deleteBelow();
 
-    std::printf("open:      first paint %lld ms, first paint with messages %lld ms, fully usable %lld ms"
-                " (%d rows in the view)\n",
-                static_cast<long long>(firstPaint), static_cast<long long>(firstContentPaint),
-                static_cast<long long>(usable), rows);
-    std::printf("           longest event-loop stall while opening %.1f ms, ending %.0f ms after open()\n",
-                openStalls.longestMs(), openStalls.longestAtMs());
     std::printf("reading:   the whole branch: %.0f ms on the UI thread's connection (what open() did there),"
                 " through the history loader off the UI thread %.0f ms (new connection), %.0f ms (again)\n",
                 uiReadMs, loaderReadMs[0], loaderReadMs[1]);
     std::printf("memory:    %.1f MB resident with the conversation open (%.1f MB before the window)\n",
                 double(rss) / 1024.0, double(rssBefore) / 1024.0);
     std::printf(
-        "streaming: %d chunks at 2,000 chunks/s into it: longest event-loop stall %.1f ms, ending %.0f ms "
-        "into the %.1f s stream (%s)\n",
-        kChunks, stalls.longestMs(), stalls.longestAtMs(), streamSeconds,
+        "streaming: %d chunks at 2,000 chunks/s into it: longest event-loop stall %.1f ms (CPU %.1f ms), "
+        "ending %.0f ms into the %.1f s stream (%s)\n",
+        kChunks, stalls.longestMs(), stalls.longestCpuMs(), stalls.longestAtMs(), streamSeconds,
         streamedAll ? "complete" : "INCOMPLETE");
     std::printf("scrolling: %d viewport steps end to end and back in %.0f ms, slowest step %.1f ms\n", steps,
                 scrollMs, longestStep);
@@ -391,8 +500,10 @@ int main(int argc, char* argv[])
                 " back to the %d-message branch: shown in %lld ms, longest stall %.1f ms\n",
                 static_cast<long long>(toShortMs), toShortStall, longRows, static_cast<long long>(toLongMs),
                 toLongStall);
-    std::printf("reopening: after another conversation, shown in %lld ms, longest stall %.1f ms\n",
-                static_cast<long long>(reopenMs), reopenStall);
+    std::printf(
+        "reopening: after another conversation, shown in %lld ms, longest stall %.1f ms (CPU %.1f ms);"
+        " its model reset %.1f ms\n",
+        static_cast<long long>(reopenMs), reopenStall, reopenCpu, reopenResetMs);
     std::printf("deleting:  the message at row 2 with the %d below it: longest stall %.1f ms\n", longRows - 3,
                 deleteStall);
     return streamedAll && toShortMs >= 0 && toLongMs >= 0 && reopenMs >= 0 ? 0 : 1;

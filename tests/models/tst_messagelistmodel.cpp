@@ -50,6 +50,7 @@ class TestMessageListModel : public QObject
 
 private slots:
     void reopeningKeepsRevisionsOfUnchangedMessages();
+    void revisionsRecordedInTheBackgroundAreReused();
     void everyRole();
     void unknownUsageIsMinusOne();
     void branchPositionsDefaultToOneOfOne();
@@ -69,6 +70,11 @@ private slots:
     void reasoningTimeIsMeasured();
     void storedReasoningTimeWins();
     void reasoningUntilTheEndOfTheStream();
+    void costTextThroughTheFormatter();
+    void newFormatterInvalidatesReopenedRevisions();
+    void toolResultsMarkCallsAnswered();
+    void toolResultNamesAndIds();
+    void reopenedRoundKnowsItsResults();
 };
 
 // The view's layout caches are keyed by revision: opening the same messages again must not make
@@ -112,6 +118,49 @@ void TestMessageListModel::reopeningKeepsRevisionsOfUnchangedMessages()
     again[0].content = QStringLiteral("q2");
     model.setMessages(again);
     QVERIFY(revision(0) != first);
+}
+
+// What a conversation issued is recorded a slice per event-loop turn after it opens; messages
+// added or finished while it is open are recorded too.
+void TestMessageListModel::revisionsRecordedInTheBackgroundAreReused()
+{
+    MessageListModel model;
+    std::vector<store::MessageRecord> path = conversation(3000);
+    model.setMessages(path);
+    std::vector<quint64> first;
+    for (int row = 0; row < 3000; ++row)
+        first.push_back(revision(model, row));
+    QTest::qWait(100); // the recording runs meanwhile (and whatever is left, at the next reset)
+
+    store::MessageRecord question = makeMessage(3001, api::Role::User, QStringLiteral("one more"));
+    model.appendMessage(question);
+    store::MessageRecord answer = makeMessage(3002, api::Role::Assistant, QString());
+    answer.state = store::MessageState::Streaming;
+    model.appendMessage(answer);
+    model.appendStreamingText(3002, QStringLiteral("streamed"), QString());
+    model.flushNow();
+    answer.content = QStringLiteral("streamed");
+    answer.state = store::MessageState::Complete;
+    model.updateMessage(answer);
+    const quint64 questionRevision = revision(model, 3000);
+    const quint64 answerRevision = revision(model, 3001);
+    QTest::qWait(50);
+
+    std::vector<store::MessageRecord> other = conversation(2); // its ids overlap, with other texts
+    other[0].content = QStringLiteral("other 1");
+    other[1].content = QStringLiteral("other 2");
+    model.setMessages(other);
+    QVERIFY(revision(model, 0) != first[0]);
+    path.push_back(question);
+    path.push_back(answer);
+    model.setMessages(path);
+    for (int row : {2, 1000, 2999})
+        QCOMPARE(revision(model, row), first[size_t(row)]);
+    QCOMPARE(revision(model, 3000), questionRevision);
+    QCOMPARE(revision(model, 3001), answerRevision);
+    // The two rows the other conversation showed under the same ids are new again.
+    QVERIFY(revision(model, 0) != first[0]);
+    QVERIFY(revision(model, 1) != first[1]);
 }
 
 void TestMessageListModel::everyRole()
@@ -598,6 +647,233 @@ void TestMessageListModel::reasoningUntilTheEndOfTheStream()
     QTest::qWait(30);
     QCOMPARE(roleAt(model, 0, MessageListModel::ReasoningMsRole).toLongLong(), total); // stopped
     QCOMPARE(model.record(0).reasoning, QStringLiteral("cut off while thin"));
+}
+
+// ---- Cost -------------------------------------------------------------------------------------
+
+namespace {
+
+store::MessageRecord pricedAnswer(qint64 id, qint64 promptTokens)
+{
+    store::MessageRecord m = makeMessage(id, api::Role::Assistant, QStringLiteral("answer %1").arg(id));
+    m.usage.present = true;
+    m.usage.promptTokens = promptTokens;
+    m.usage.completionTokens = 10;
+    return m;
+}
+
+// A formatter as the app writes one: the cost of answers with usage, nothing for the rest.
+MessageListModel::CostFormatter yuanPerHundredTokens(const QString& unit)
+{
+    return [unit](const store::MessageRecord& m) {
+        if (m.role != api::Role::Assistant || !m.usage.present)
+            return QString();
+        return unit + QString::number(double(m.usage.promptTokens) / 100.0, 'f', 2);
+    };
+}
+
+std::vector<store::MessageRecord> tokens3()
+{
+    return {makeMessage(1, api::Role::User, QStringLiteral("q")), pricedAnswer(2, 150),
+            makeMessage(3, api::Role::User, QStringLiteral("q2")), pricedAnswer(4, 1234)};
+}
+
+} // namespace
+
+void TestMessageListModel::costTextThroughTheFormatter()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages(tokens3());
+    QVERIFY(!model.hasCostFormatter());
+    for (int row = 0; row < 4; ++row)
+        QCOMPARE(roleAt(model, row, MessageListModel::CostTextRole).toString(), QString()); // "" not invalid
+    QVERIFY(roleAt(model, 0, MessageListModel::CostTextRole).isValid());
+    QCOMPARE(model.roleNames().value(MessageListModel::CostTextRole), QByteArray("costText"));
+
+    std::vector<quint64> before;
+    for (int row = 0; row < 4; ++row)
+        before.push_back(revision(model, row));
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setCostFormatter(yuanPerHundredTokens(QStringLiteral("\u00A5")));
+    QVERIFY(model.hasCostFormatter());
+    // One signal for every row, naming the cost and the revision.
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 0);
+    QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 3);
+    const auto roles = changed.first().at(2).value<QList<int>>();
+    QVERIFY(roles.contains(MessageListModel::CostTextRole));
+    QVERIFY(roles.contains(MessageListModel::RevisionRole));
+    for (int row = 0; row < 4; ++row)
+        QVERIFY(revision(model, row) > before[size_t(row)]);
+    QCOMPARE(roleAt(model, 0, MessageListModel::CostTextRole).toString(), QString());
+    QCOMPARE(roleAt(model, 1, MessageListModel::CostTextRole).toString(), QStringLiteral("\u00A51.50"));
+    QCOMPARE(roleAt(model, 3, MessageListModel::CostTextRole).toString(), QStringLiteral("\u00A512.34"));
+
+    // Answers that arrive later are priced by it too; an update with new usage is priced again.
+    model.appendMessage(pricedAnswer(5, 300));
+    QCOMPARE(roleAt(model, 4, MessageListModel::CostTextRole).toString(), QStringLiteral("\u00A53.00"));
+    model.updateMessage(pricedAnswer(5, 400));
+    QCOMPARE(roleAt(model, 4, MessageListModel::CostTextRole).toString(), QStringLiteral("\u00A54.00"));
+
+    // Removing the formatter removes the figures, again with new revisions.
+    const quint64 withFormatter = revision(model, 1);
+    model.setCostFormatter({});
+    QVERIFY(!model.hasCostFormatter());
+    QCOMPARE(roleAt(model, 1, MessageListModel::CostTextRole).toString(), QString());
+    QVERIFY(revision(model, 1) != withFormatter);
+    QCOMPARE(changed.count(), 3); // the update's own signal, then this one
+}
+
+// Revisions kept for a conversation that is not shown would bring back layouts with the old prices
+// when it opens again.
+void TestMessageListModel::newFormatterInvalidatesReopenedRevisions()
+{
+    MessageListModel model;
+    model.setMessages(tokens3());
+    const quint64 answerRevision = revision(model, 1);
+    model.setMessages(conversation(2)); // another conversation
+    model.setCostFormatter(yuanPerHundredTokens(QStringLiteral("$")));
+    model.setMessages(tokens3());
+    QVERIFY(revision(model, 1) != answerRevision);
+    QCOMPARE(roleAt(model, 1, MessageListModel::CostTextRole).toString(), QStringLiteral("$1.50"));
+    // Reopened with the same formatter: the revisions stay (layouts are reused).
+    const quint64 priced = revision(model, 1);
+    model.clear();
+    model.setMessages(tokens3());
+    QCOMPARE(revision(model, 1), priced);
+}
+
+// ---- Tool calls -------------------------------------------------------------------------------
+
+namespace {
+
+store::MessageRecord callingAnswer(qint64 id)
+{
+    store::MessageRecord m = makeMessage(id, api::Role::Assistant, QString());
+    api::ToolCall weather;
+    weather.index = 0;
+    weather.id = QStringLiteral("call_weather");
+    weather.name = QStringLiteral("get_weather");
+    weather.arguments = QStringLiteral("{\"city\":\"Beijing\"}");
+    api::ToolCall calc;
+    calc.index = 1;
+    calc.id = QStringLiteral("call_calc");
+    calc.name = QStringLiteral("calculator");
+    calc.arguments = QStringLiteral("{\"expression\":\"1+1\"}");
+    m.toolCalls = {weather, calc};
+    m.finishReason = QStringLiteral("tool_calls");
+    return m;
+}
+
+store::MessageRecord toolMessage(qint64 id, const QString& callId, const QString& name, const QString& text)
+{
+    store::MessageRecord m = makeMessage(id, api::Role::Tool, text);
+    m.toolCallId = callId;
+    m.toolName = name;
+    return m;
+}
+
+QList<bool> answeredFlags(const MessageListModel& model, int row)
+{
+    QList<bool> flags;
+    for (const QVariant& call : roleAt(model, row, MessageListModel::ToolCallsRole).toList())
+        flags.append(call.toMap().value(QStringLiteral("answered")).toBool());
+    return flags;
+}
+
+} // namespace
+
+void TestMessageListModel::toolResultsMarkCallsAnswered()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    model.setMessages({makeMessage(1, api::Role::User, QStringLiteral("q")), callingAnswer(2)});
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{false, false}));
+    const QVariantMap second = roleAt(model, 1, MessageListModel::ToolCallsRole).toList().at(1).toMap();
+    QCOMPARE(second.value(QStringLiteral("index")).toInt(), 1);
+    QCOMPARE(second.value(QStringLiteral("id")).toString(), QStringLiteral("call_calc"));
+
+    // A result for the second call: the answer above is signalled with a new revision.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    quint64 before = revision(model, 1);
+    model.appendMessage(
+        toolMessage(3, QStringLiteral("call_calc"), QStringLiteral("calculator"), QStringLiteral("2")));
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{false, true}));
+    QVERIFY(revision(model, 1) > before);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 1);
+
+    before = revision(model, 1);
+    model.appendMessage(toolMessage(4, QStringLiteral("call_weather"), QStringLiteral("get_weather"),
+                                    QStringLiteral("sunny")));
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{true, true}));
+    QVERIFY(revision(model, 1) > before);
+
+    // The next answer is no tool message: appending it leaves the calling answer alone.
+    before = revision(model, 1);
+    model.appendMessage(makeMessage(5, api::Role::Assistant, QStringLiteral("Sunny, and 2.")));
+    QCOMPARE(revision(model, 1), before);
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{true, true}));
+    QCOMPARE(answeredFlags(model, 4), QList<bool>());
+
+    // Removing the results makes the calls wait again.
+    model.removeFrom(3);
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{false, true}));
+    QVERIFY(revision(model, 1) > before);
+    model.removeFrom(2);
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{false, false}));
+}
+
+void TestMessageListModel::toolResultNamesAndIds()
+{
+    MessageListModel model;
+    model.setMessages(
+        {makeMessage(1, api::Role::User, QStringLiteral("q")), callingAnswer(2),
+         toolMessage(3, QStringLiteral("call_weather"), QString(), QStringLiteral("sunny")),
+         toolMessage(4, QStringLiteral("call_calc"), QStringLiteral("calc"), QStringLiteral("2")),
+         toolMessage(5, QStringLiteral("call_other"), QString(), QStringLiteral("?"))});
+    QCOMPARE(roleAt(model, 2, MessageListModel::ToolCallIdRole).toString(), QStringLiteral("call_weather"));
+    // A result without a stored name takes the name of the call it answers.
+    QCOMPARE(roleAt(model, 2, MessageListModel::ToolNameRole).toString(), QStringLiteral("get_weather"));
+    QCOMPARE(roleAt(model, 3, MessageListModel::ToolNameRole).toString(), QStringLiteral("calc"));
+    QCOMPARE(roleAt(model, 4, MessageListModel::ToolNameRole).toString(), QString());
+    // Other messages have neither.
+    QCOMPARE(roleAt(model, 1, MessageListModel::ToolCallIdRole).toString(), QString());
+    QCOMPARE(roleAt(model, 1, MessageListModel::ToolNameRole).toString(), QString());
+    QCOMPARE(model.roleNames().value(MessageListModel::ToolCallIdRole), QByteArray("toolCallId"));
+    QCOMPARE(model.roleNames().value(MessageListModel::ToolNameRole), QByteArray("toolName"));
+
+    // The answer's calls renamed: the results below it are signalled too.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const quint64 before = revision(model, 2);
+    store::MessageRecord renamed = callingAnswer(2);
+    renamed.toolCalls[0].name = QStringLiteral("weather_now");
+    model.updateMessage(renamed);
+    QCOMPARE(roleAt(model, 2, MessageListModel::ToolNameRole).toString(), QStringLiteral("weather_now"));
+    QVERIFY(revision(model, 2) > before);
+    QCOMPARE(changed.count(), 4); // the answer, then its three results
+}
+
+// Reopening a tool round that got its results meanwhile: the answer is painted differently, so it
+// must not get back the revision of its unanswered layout.
+void TestMessageListModel::reopenedRoundKnowsItsResults()
+{
+    MessageListModel model;
+    const std::vector<store::MessageRecord> waiting{makeMessage(1, api::Role::User, QStringLiteral("q")),
+                                                    callingAnswer(2)};
+    model.setMessages(waiting);
+    const quint64 unanswered = revision(model, 1);
+    model.clear();
+    std::vector<store::MessageRecord> answered = waiting;
+    answered.push_back(toolMessage(3, QStringLiteral("call_weather"), QString(), QStringLiteral("sunny")));
+    model.setMessages(answered);
+    QVERIFY(revision(model, 1) != unanswered);
+    QCOMPARE(answeredFlags(model, 1), (QList<bool>{true, false}));
+    const quint64 answeredRevision = revision(model, 1);
+    model.clear();
+    model.setMessages(answered);
+    QCOMPARE(revision(model, 1), answeredRevision);
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -41,6 +41,10 @@ struct Message
     QString reasoning;
     QString errorMessage, errorCode, requestId;
     int branchIndex = 0, branchCount = 1;
+    qint64 cachedTokens = -1;
+    QString costText;
+    QVariantList toolCalls;       // as ToolCallsRole gives them
+    QString toolCallId, toolName; // a tool result
 };
 
 quint64 g_revision = 1;
@@ -57,7 +61,7 @@ QStandardItem* makeItem(const Message& m)
     item->setData(m.promptTokens, Roles::PromptTokensRole);
     item->setData(m.completionTokens, Roles::CompletionTokensRole);
     item->setData(m.reasoningTokens, Roles::ReasoningTokensRole);
-    item->setData(qint64(-1), Roles::CachedTokensRole);
+    item->setData(m.cachedTokens, Roles::CachedTokensRole);
     item->setData(m.finishReason, Roles::FinishReasonRole);
     item->setData(int(m.state), Roles::StateRole);
     item->setData(m.streaming, Roles::IsStreamingRole);
@@ -67,7 +71,10 @@ QStandardItem* makeItem(const Message& m)
     item->setData(m.requestId, Roles::RequestIdRole);
     item->setData(m.branchIndex, Roles::BranchIndexRole);
     item->setData(m.branchCount, Roles::BranchCountRole);
-    item->setData(QVariantList(), Roles::ToolCallsRole);
+    item->setData(m.toolCalls, Roles::ToolCallsRole);
+    item->setData(m.costText, Roles::CostTextRole);
+    item->setData(m.toolCallId, Roles::ToolCallIdRole);
+    item->setData(m.toolName, Roles::ToolNameRole);
     item->setData(g_revision++, Roles::RevisionRole);
     return item;
 }
@@ -98,6 +105,52 @@ void appendText(QStandardItemModel* model, int row, const QString& text)
     QStandardItem* item = model->item(row);
     item->setData(item->data(Roles::ContentRole).toString() + text, Roles::ContentRole);
     item->setData(g_revision++, Roles::RevisionRole);
+}
+
+QVariantMap toolCall(const QString& id, const QString& name, const QString& arguments, bool answered)
+{
+    return QVariantMap{{QStringLiteral("id"), id},
+                       {QStringLiteral("name"), name},
+                       {QStringLiteral("arguments"), arguments},
+                       {QStringLiteral("answered"), answered}};
+}
+
+Message toolResult(qint64 id, const QString& callId, const QString& name, const QString& text)
+{
+    Message m;
+    m.id = id;
+    m.role = api::Role::Tool;
+    m.content = text;
+    m.model.clear();
+    m.toolCallId = callId;
+    m.toolName = name;
+    return m;
+}
+
+// An answer that called two tools; the first call has its result below it.
+QList<Message> toolRound()
+{
+    Message calling = answer(2, QStringLiteral("Let me look that up."));
+    calling.toolCalls = {toolCall(QStringLiteral("call_weather"), QStringLiteral("get_weather"),
+                                  QStringLiteral("{\"city\": \"Beijing\", \"unit\": \"celsius\"}"), true),
+                         toolCall(QStringLiteral("call_calc"), QStringLiteral("calculator"),
+                                  QStringLiteral("{\"expression\": \"(2+3)*4\"}"), false)};
+    calling.finishReason = QStringLiteral("tool_calls");
+    return {user(1, QStringLiteral("Weather in Beijing, and what is (2+3)*4?")), calling,
+            toolResult(3, QStringLiteral("call_weather"), QStringLiteral("get_weather"),
+                       QStringLiteral("{\"city\": \"Beijing\", \"temperature\": 21, \"sky\": \"clear\"}"))};
+}
+
+// Pixels of `rect` in `image` that differ from `colour`.
+int pixelsOtherThan(const QImage& image, const QRect& rect, const QColor& colour)
+{
+    int count = 0;
+    const QRect r = rect.intersected(image.rect());
+    for (int y = r.top(); y <= r.bottom(); ++y)
+        for (int x = r.left(); x <= r.right(); ++x)
+            if (image.pixelColor(x, y) != colour)
+                ++count;
+    return count;
 }
 
 const QString kRichAnswer = QStringLiteral(
@@ -138,8 +191,17 @@ private slots:
     void thinkingLineWhileReasoning();
     void keyboardMovesAndCopies();
     void longConversationLaysOutLazily();
+    void refiningKeepsTheReadingPosition();
+    void toolCallCardsArePaintedAndClickable();
+    void toolCallCardStates_data();
+    void toolCallCardStates();
+    void toolResultIsCompact();
+    void enterActivatesToolCall();
+    void costAndCachedTokensInFooter();
+    void realModelCostFormatterRefreshesLayouts();
     void realModelStreams();
     void screenshot();
+    void toolCallScreenshot();
 
 private:
     ConversationView* makeView(const QList<Message>& messages, QSize size = QSize(720, 600));
@@ -771,6 +833,48 @@ void TestConversationView::longConversationLaysOutLazily()
         QTRY_COMPARE(m_view->visualRect(index).height(), d->heightFor(index, d->layoutWidth()));
     }
     QVERIFY(m_view->isFollowingEnd());
+    // Rows measured out of sight keep no layout (their documents would only take memory): the
+    // cache holds about what was painted, not the thousands measured.
+    QVERIFY2(d->cachedLayouts() < 60, qPrintable(QString::number(d->cachedLayouts())));
+    QVERIFY(d->layoutsBuilt() >= count);
+}
+
+// Scrolled up into a long conversation: the background refinement changes the heights of rows
+// above and below, in batches, and the row being read stays where it is; the rows end in order,
+// edge to edge, with their exact heights.
+void TestConversationView::refiningKeepsTheReadingPosition()
+{
+    const int count = 1500;
+    for (int i = 0; i < count; ++i)
+        m_model->appendRow(
+            makeItem(i % 2 ? answer(i + 1, kRichAnswer) : user(i + 1, QStringLiteral("Question %1").arg(i))));
+    m_view = new ConversationView;
+    m_view->resize(720, 600);
+    m_view->setModel(m_model);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    MessageDelegate* d = m_view->messageDelegate();
+    const QModelIndex target = m_model->index(count / 2, 0);
+    QVERIFY(!d->hasExactHeight(m_model->index(1, 0))); // refinement has work left above the target
+    m_view->scrollTo(target, QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    QVERIFY(!m_view->isFollowingEnd());
+    const int top = m_view->visualRect(target).top();
+    QTRY_VERIFY_WITH_TIMEOUT(d->hasExactHeight(m_model->index(0, 0)), 120000);
+    // The pass measures from the end up; the first rows are applied by its last relayout (a
+    // visualRect's height is the delegate's answer at once, its position comes from that layout).
+    QTRY_COMPARE(m_view->visualRect(m_model->index(1, 0)).top(),
+                 m_view->visualRect(m_model->index(0, 0)).bottom() + 1);
+    QTRY_COMPARE(m_view->visualRect(m_model->index(2, 0)).top(),
+                 m_view->visualRect(m_model->index(1, 0)).bottom() + 1);
+    QCOMPARE(m_view->visualRect(target).top(), top);
+    QVERIFY(!m_view->isFollowingEnd());
+    for (int row : {0, 1, 2, count / 3, count / 2 - 1, count / 2, count - 2}) {
+        const QModelIndex index = m_model->index(row, 0);
+        const QRect rect = m_view->visualRect(index);
+        QCOMPARE(rect.height(), d->heightFor(index, d->layoutWidth()));
+        QCOMPARE(m_view->visualRect(m_model->index(row + 1, 0)).top(), rect.bottom() + 1);
+    }
 }
 
 // The real model: coalesced streaming deltas reach the view as one change per flush.
@@ -839,6 +943,243 @@ void TestConversationView::realModelStreams()
     m_view = nullptr;
 }
 
+// ---- Tool calls and cost ---------------------------------------------------------------------
+
+void TestConversationView::toolCallCardsArePaintedAndClickable()
+{
+    makeView(toolRound());
+    MessageDelegate* d = m_view->messageDelegate();
+    const QModelIndex calling = m_model->index(1, 0);
+    QCOMPARE(d->toolCallCount(calling), 2);
+    QCOMPARE(d->toolCallCount(m_model->index(0, 0)), 0);
+    const QRect first = m_view->toolCallRect(calling, 0);
+    const QRect second = m_view->toolCallRect(calling, 1);
+    QVERIFY(!first.isEmpty());
+    QVERIFY(!second.isEmpty());
+    QVERIFY(m_view->toolCallRect(calling, 2).isEmpty());
+    QVERIFY(m_view->visualRect(calling).contains(first));
+    QVERIFY(m_view->visualRect(calling).contains(second));
+    QVERIFY(!first.intersects(second));
+    QVERIFY(first.bottom() < second.top()); // in call order, one under the other
+    QCOMPARE(m_view->actionRect(calling, Action::ToolCall), first);
+    // Below the answer's text, above its usage footer.
+    const QStringList texts = d->displayedTexts(calling);
+    const qsizetype card = texts.indexOf(QStringLiteral("get_weather(city: \"Beijing\", unit: \"celsius\")"));
+    QVERIFY2(card >= 0, qPrintable(texts.join(u'|')));
+    QVERIFY(texts.indexOf(QStringLiteral("Let me look that up.")) < card);
+    QCOMPARE(texts.at(card + 1), QStringLiteral("Answered"));
+    QVERIFY(texts.contains(QStringLiteral("calculator(expression: \"(2+3)*4\")")));
+    QVERIFY(texts.indexOf(QStringLiteral("12 in \u00B7 30 out")) > card);
+
+    // Painted: the card differs from the background, more than the same strip beside it.
+    const QImage shot = m_view->viewport()->grab().toImage();
+    const QColor base = m_view->palette().color(QPalette::Base);
+    QVERIFY(pixelsOtherThan(shot, first, base) > first.width() * first.height() / 2);
+
+    // A click on a card emits the answer's id and that call's id; the hand cursor shows it is one.
+    QSignalSpy spy(m_view, &ConversationView::toolCallActivated);
+    clickAt(m_view, second.center());
+    QCOMPARE(m_view->viewport()->cursor().shape(), Qt::PointingHandCursor);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toLongLong(), qint64(2));
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("call_calc"));
+    clickAt(m_view, first.topLeft() + QPoint(4, 4));
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("call_weather"));
+    // Between the cards, and on the text above them: nothing.
+    clickAt(m_view, QPoint(first.center().x(), (first.bottom() + second.top()) / 2 + 1));
+    clickAt(m_view, QPoint(first.left() + 10, first.top() - 12));
+    QCOMPARE(spy.count(), 2);
+
+    // A click on the tool result opens the call it answers, in the answer above.
+    const QModelIndex result = m_model->index(2, 0);
+    const QRect box = m_view->actionRect(result, Action::ToolResult);
+    QVERIFY(!box.isEmpty());
+    clickAt(m_view, box.center());
+    QCOMPARE(spy.count(), 3);
+    QCOMPARE(spy.at(2).at(0).toLongLong(), qint64(2));
+    QCOMPARE(spy.at(2).at(1).toString(), QStringLiteral("call_weather"));
+}
+
+void TestConversationView::toolCallCardStates_data()
+{
+    QTest::addColumn<bool>("streaming");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("arguments");
+    QTest::addColumn<bool>("answered");
+    QTest::addColumn<QString>("expected");
+
+    const QString ok = QStringLiteral("{\"city\": \"Beijing\"}");
+    QTest::newRow("streaming") << true << int(store::MessageState::Streaming) << QStringLiteral("{\"ci")
+                               << false << QStringLiteral("Receiving\u2026");
+    QTest::newRow("awaiting") << false << int(store::MessageState::Complete) << ok << false
+                              << QStringLiteral("Awaiting result");
+    QTest::newRow("answered") << false << int(store::MessageState::Complete) << ok << true
+                              << QStringLiteral("Answered");
+    QTest::newRow("invalid json") << false << int(store::MessageState::Complete)
+                                  << QStringLiteral("{\"city\": Beijing}") << false
+                                  << QStringLiteral("Invalid arguments");
+    QTest::newRow("no arguments") << false << int(store::MessageState::Complete) << QString() << false
+                                  << QStringLiteral("Awaiting result");
+    QTest::newRow("interrupted") << false << int(store::MessageState::Interrupted) << ok << false
+                                 << QStringLiteral("Not run");
+}
+
+void TestConversationView::toolCallCardStates()
+{
+    QFETCH(bool, streaming);
+    QFETCH(int, state);
+    QFETCH(QString, arguments);
+    QFETCH(bool, answered);
+    QFETCH(QString, expected);
+    Message calling = answer(5, QString());
+    calling.streaming = streaming;
+    calling.state = store::MessageState(state);
+    calling.toolCalls = {
+        toolCall(QStringLiteral("call_1"), QStringLiteral("get_weather"), arguments, answered)};
+    makeView({user(4, QStringLiteral("Weather?")), calling});
+    const QModelIndex index = m_model->index(1, 0);
+    QCOMPARE(m_view->messageDelegate()->toolCallStateText(index, 0), expected);
+    QVERIFY(m_view->messageDelegate()->displayedTexts(index).contains(expected));
+    QVERIFY(!m_view->toolCallRect(index, 0).isEmpty());
+}
+
+void TestConversationView::toolResultIsCompact()
+{
+    QStringList lines;
+    for (int i = 1; i <= 20; ++i)
+        lines << QStringLiteral("line %1 of the file").arg(i);
+    Message longResult =
+        toolResult(3, QStringLiteral("call_file"), QStringLiteral("read_file"), lines.join(u'\n'));
+    Message shortResult = toolResult(4, QStringLiteral("call_time"), QString(), QStringLiteral("12:30"));
+    Message empty = toolResult(5, QStringLiteral("call_none"), QStringLiteral("noop"), QString());
+    // The same text as a question, for comparison: a bubble with every line.
+    makeView({longResult, shortResult, empty, user(6, lines.join(QStringLiteral("\n\n")))});
+    MessageDelegate* d = m_view->messageDelegate();
+    const QModelIndex index = m_model->index(0, 0);
+    const QStringList texts = d->displayedTexts(index);
+    QCOMPARE(texts.first(), QStringLiteral("Result"));
+    QVERIFY2(texts.at(1).startsWith(QStringLiteral("read_file \u00B7 call_file")), qPrintable(texts.at(1)));
+    // The first lines only, as written (no Markdown), and how much is left.
+    QVERIFY(texts.contains(lines.mid(0, 5).join(u'\n')));
+    QVERIFY(texts.contains(QStringLiteral("\u2026 15 more lines")));
+    QVERIFY(!texts.join(u'|').contains(QStringLiteral("line 6 of")));
+    QVERIFY(m_view->visualRect(index).height() * 2 < m_view->visualRect(m_model->index(3, 0)).height());
+    // A result without a name shows its call id; one short line has nothing more.
+    const QStringList shortTexts = d->displayedTexts(m_model->index(1, 0));
+    QVERIFY(shortTexts.at(1).startsWith(QStringLiteral("call_time")));
+    QVERIFY(shortTexts.contains(QStringLiteral("12:30")));
+    QVERIFY(!shortTexts.join(u'|').contains(QStringLiteral("more")));
+    QVERIFY(d->displayedTexts(m_model->index(2, 0)).contains(QStringLiteral("Empty result")));
+    // No regenerate or edit on a result; copy it is.
+    QVERIFY(m_view->actionRect(index, Action::Regenerate).isEmpty());
+    QVERIFY(m_view->actionRect(index, Action::Edit).isEmpty());
+    QVERIFY(d->hoverActions(index).contains(Action::Copy));
+    QCOMPARE(MessageDelegate::copyText(index, false), lines.join(u'\n'));
+
+    // Not a bubble: the area right of the box's left edge, above the box, is background.
+    const QImage shot = m_view->viewport()->grab().toImage();
+    const QRect box = m_view->actionRect(index, Action::ToolResult);
+    const QRect item = m_view->visualRect(index);
+    const QColor base = m_view->palette().color(QPalette::Base);
+    // (a bubble would fill the margin just left of the header and the box; here it is background).
+    QCOMPARE(
+        pixelsOtherThan(shot, QRect(box.left() - 3, item.top() + 1, 2, box.top() - item.top() - 2), base), 0);
+    QVERIFY(pixelsOtherThan(shot, box, base) > 0);
+}
+
+void TestConversationView::enterActivatesToolCall()
+{
+    QList<Message> messages = toolRound();
+    messages.append(answer(4, QStringLiteral("It is 21 degrees.")));
+    makeView(messages);
+    QSignalSpy spy(m_view, &ConversationView::toolCallActivated);
+    m_view->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(m_view->hasFocus());
+    m_view->setCurrentIndex(m_model->index(3, 0));
+    QTest::keyClick(m_view, Qt::Key_Return); // an answer without calls: nothing
+    QCOMPARE(spy.count(), 0);
+    m_view->setCurrentIndex(m_model->index(1, 0));
+    QTest::keyClick(m_view, Qt::Key_Return); // the answer's first call
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toLongLong(), qint64(2));
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("call_weather"));
+    m_view->setCurrentIndex(m_model->index(2, 0));
+    QTest::keyClick(m_view, Qt::Key_Enter, Qt::KeypadModifier); // a result: the call it answers
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(spy.at(1).at(0).toLongLong(), qint64(2));
+    QCOMPARE(spy.at(1).at(1).toString(), QStringLiteral("call_weather"));
+}
+
+void TestConversationView::costAndCachedTokensInFooter()
+{
+    Message priced = answer(2, QStringLiteral("Priced"));
+    priced.promptTokens = 1200;
+    priced.cachedTokens = 800;
+    priced.reasoningTokens = 40;
+    priced.costText = QStringLiteral("\u00A50.0031");
+    Message noCache = answer(3, QStringLiteral("No cache hit"));
+    noCache.cachedTokens = 0;
+    noCache.costText = QStringLiteral("\u00A50.0001");
+    noCache.finishReason = QStringLiteral("length");
+    Message streaming = answer(4, QStringLiteral("Still"));
+    streaming.streaming = true;
+    streaming.costText = QStringLiteral("\u00A59");
+    makeView({user(1, QStringLiteral("Q")), priced, noCache, streaming});
+    MessageDelegate* d = m_view->messageDelegate();
+    QVERIFY2(
+        d->displayedTexts(m_model->index(1, 0))
+            .contains(QStringLiteral("1,200 in \u00B7 800 cached \u00B7 30 out \u00B7 40 reasoning \u00B7 "
+                                     "\u00A50.0031")),
+        qPrintable(d->displayedTexts(m_model->index(1, 0)).join(u'|')));
+    QVERIFY(d->displayedTexts(m_model->index(2, 0))
+                .contains(QStringLiteral("12 in \u00B7 30 out \u00B7 stopped: length \u00B7 \u00A50.0001")));
+    // A streaming answer has no footer yet, a question never has one.
+    QVERIFY(!d->displayedTexts(m_model->index(3, 0)).join(u'|').contains(QStringLiteral("\u00A5")));
+    QVERIFY(!d->displayedTexts(m_model->index(0, 0)).join(u'|').contains(QStringLiteral(" in")));
+}
+
+// The real model: a new cost formatter reaches messages already laid out.
+void TestConversationView::realModelCostFormatterRefreshesLayouts()
+{
+    models::MessageListModel model;
+    std::vector<store::MessageRecord> records;
+    for (int i = 0; i < 6; ++i) {
+        store::MessageRecord r;
+        r.id = i + 1;
+        r.role = i % 2 ? api::Role::Assistant : api::Role::User;
+        r.content = QStringLiteral("Message %1").arg(i);
+        r.createdAt = store::nowUtc();
+        if (r.role == api::Role::Assistant) {
+            r.usage.present = true;
+            r.usage.promptTokens = 100 * i;
+            r.usage.completionTokens = 10;
+        }
+        records.push_back(r);
+    }
+    model.setMessages(records);
+    m_view = new ConversationView;
+    m_view->resize(700, 500);
+    m_view->setModel(&model);
+    m_view->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    MessageDelegate* d = m_view->messageDelegate();
+    const QModelIndex answerIndex = model.index(3, 0);
+    QCOMPARE(d->displayedTexts(answerIndex).constLast(), QStringLiteral("300 in \u00B7 10 out"));
+    const int heightBefore = m_view->visualRect(answerIndex).height();
+
+    model.setCostFormatter([](const store::MessageRecord& m) {
+        return m.usage.present ? QStringLiteral("\u00A5%1").arg(m.usage.promptTokens / 100) : QString();
+    });
+    QCOMPARE(d->displayedTexts(answerIndex).constLast(),
+             QStringLiteral("300 in \u00B7 10 out \u00B7 \u00A53"));
+    QCOMPARE(m_view->visualRect(answerIndex).height(), heightBefore); // same line, no new row
+    model.setCostFormatter({});
+    QCOMPARE(d->displayedTexts(answerIndex).constLast(), QStringLiteral("300 in \u00B7 10 out"));
+    delete m_view; // before the model goes out of scope
+    m_view = nullptr;
+}
+
 // ---- Screenshot -------------------------------------------------------------------------------
 
 void TestConversationView::screenshot()
@@ -901,6 +1242,64 @@ void TestConversationView::screenshot()
     m_view->setPalette(dark);
     QTRY_VERIFY(m_view->messageDelegate()->cachedLayouts() > 0);
     m_view->grab().toImage().save(QStringLiteral("/tmp/view-shot-dark.png"));
+}
+
+// A tool round with its results and priced answers, light and dark, for a look by eye.
+void TestConversationView::toolCallScreenshot()
+{
+    QList<Message> messages = toolRound();
+    messages[1].reasoning = QStringLiteral("Two tools are needed: the weather and the calculator.");
+    messages[1].reasoningTokens = 18;
+    messages[1].cachedTokens = 512;
+    messages[1].promptTokens = 1536;
+    messages[1].costText = QStringLiteral("\u00A50.000412");
+    QStringList lines;
+    for (int i = 1; i <= 9; ++i)
+        lines
+            << QStringLiteral("  \"hour_%1\": {\"temperature\": %2, \"sky\": \"clear\"},").arg(i).arg(18 + i);
+    messages.append(toolResult(4, QStringLiteral("call_calc"), QStringLiteral("calculator"),
+                               QStringLiteral("{\n") + lines.join(u'\n') + QStringLiteral("\n}")));
+    Message done =
+        answer(5, QStringLiteral("It is **21 \u00B0C** and clear in Beijing, and (2+3)\u00D74 = 20."));
+    done.promptTokens = 1710;
+    done.cachedTokens = 1536;
+    done.completionTokens = 24;
+    done.costText = QStringLiteral("\u00A50.000198");
+    messages.append(done);
+    Message pending = answer(6, QString());
+    pending.toolCalls = {toolCall(QStringLiteral("call_file"), QStringLiteral("read_file"),
+                                  QStringLiteral("{\"path\": \"/home/me/notes/2024/very/long/path/to/"
+                                                 "the/file/that/does/not/fit/on/one/line.txt\"}"),
+                                  false),
+                         toolCall(QStringLiteral("call_bad"), QStringLiteral("get_weather"),
+                                  QStringLiteral("{\"city\": Beijing}"), false)};
+    pending.promptTokens = 1800;
+    pending.completionTokens = 40;
+    pending.costText = QStringLiteral("\u00A50.000250");
+    messages.append(pending);
+    makeView(messages, QSize(760, 900));
+    const QModelIndex hovered = m_model->index(1, 0);
+    const QPoint card = m_view->toolCallRect(hovered, 1).center();
+    QTest::mouseMove(m_view->viewport(), card);
+    m_view->messageDelegate()->setHover(hovered, card - m_view->visualRect(hovered).topLeft());
+    m_view->verticalScrollBar()->setValue(0);
+    QImage shot = m_view->grab().toImage();
+    QVERIFY(!shot.isNull());
+    shot.save(QStringLiteral("/tmp/delegate-tools.png"));
+
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x24));
+    dark.setColor(QPalette::Base, QColor(0x1b, 0x1b, 0x1f));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x2b));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x2a, 0x2a, 0x30));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xff));
+    dark.setColor(QPalette::Link, QColor(0x0b, 0x57, 0xd0));
+    m_view->setPalette(dark);
+    QTRY_VERIFY(m_view->messageDelegate()->cachedLayouts() > 0);
+    m_view->grab().toImage().save(QStringLiteral("/tmp/delegate-tools-dark.png"));
 }
 
 QTEST_MAIN(TestConversationView)

@@ -20,8 +20,11 @@ using Roles = models::MessageListModel::Roles;
 using Action = MessageDelegate::Action;
 
 namespace {
-constexpr int kFollowTolerance = 4;  // pixels from the end that still count as "at the end"
-constexpr int kRefineSliceMs = 8;    // background layout work per event-loop turn
+constexpr int kFollowTolerance = 4; // pixels from the end that still count as "at the end"
+constexpr int kRefineSliceMs = 4;   // background layout work per event-loop turn
+// Rows refined out of sight are applied (a relayout of every row) at most this often, in a turn of
+// their own; rows in sight at once.
+constexpr int kRefineRelayoutMs = 150;
 constexpr int kThinkingTickMs = 100; // the Thinking timer shows tenths of a second
 } // namespace
 
@@ -74,6 +77,8 @@ ConversationView::ConversationView(QWidget* parent) : QListView(parent)
     connect(m_delegate, &MessageDelegate::linkActivated, this, &ConversationView::linkActivated);
     connect(m_delegate, &MessageDelegate::reasoningCopyRequested, this, &ConversationView::copyReasoning);
     connect(m_delegate, &MessageDelegate::reasoningToggled, this, &ConversationView::onReasoningToggled);
+    connect(m_delegate, &MessageDelegate::toolCallActivated, this, &ConversationView::toolCallActivated);
+    connect(m_delegate, &MessageDelegate::toolResultActivated, this, &ConversationView::activateToolResult);
 
     m_delegate->setReasoningDisplay(session::AccountSettings::reasoningDisplay());
     if (session::SettingsNotifier* notifier = session::SettingsNotifier::instance())
@@ -121,6 +126,52 @@ QRect ConversationView::actionRect(const QModelIndex& index, MessageDelegate::Ac
 QRect ConversationView::codeCopyRect(const QModelIndex& index, int codeBlock) const
 {
     return m_delegate->codeCopyRect(visualRect(index), index, codeBlock);
+}
+
+QRect ConversationView::toolCallRect(const QModelIndex& index, int call) const
+{
+    return m_delegate->toolCallRect(visualRect(index), index, call);
+}
+
+// A tool result names its call; the answer that made it is the nearest answer above with that call.
+void ConversationView::activateToolResult(qint64 toolMessageId, const QString& callId)
+{
+    const QModelIndex result = indexForId(toolMessageId);
+    if (!result.isValid() || callId.isEmpty())
+        return;
+    for (int row = result.row() - 1; row >= 0; --row) {
+        const QModelIndex index = model()->index(row, 0, rootIndex());
+        const int role = index.data(Roles::RoleRole).toInt();
+        if (role == int(api::Role::Tool))
+            continue;
+        for (const QVariant& call : index.data(Roles::ToolCallsRole).toList()) {
+            if (call.toMap().value(QStringLiteral("id")).toString() == callId) {
+                emit toolCallActivated(index.data(Roles::MessageIdRole).toLongLong(), callId);
+                return;
+            }
+        }
+        return; // the answer above the results did not make this call
+    }
+}
+
+bool ConversationView::activateCurrentToolCall()
+{
+    const QModelIndex index = currentIndex();
+    if (!index.isValid())
+        return false;
+    const qint64 id = index.data(Roles::MessageIdRole).toLongLong();
+    if (index.data(Roles::RoleRole).toInt() == int(api::Role::Tool)) {
+        const QString callId = index.data(Roles::ToolCallIdRole).toString();
+        if (callId.isEmpty())
+            return false;
+        activateToolResult(id, callId);
+        return true;
+    }
+    const QVariantList calls = index.data(Roles::ToolCallsRole).toList();
+    if (calls.isEmpty())
+        return false;
+    emit toolCallActivated(id, calls.constFirst().toMap().value(QStringLiteral("id")).toString());
+    return true;
 }
 
 QModelIndex ConversationView::indexForId(qint64 messageId) const
@@ -312,6 +363,7 @@ void ConversationView::doItemsLayout()
     ++m_programmaticScroll;
     const int estimatesBefore = m_delegate->estimatesGiven();
     QListView::doItemsLayout();
+    m_refineChanged = false; // every refined height is applied now
     if (anchor.isValid()) {
         const int delta = visualRect(anchor).top() - anchorTop;
         if (delta != 0)
@@ -405,40 +457,50 @@ void ConversationView::timerEvent(QTimerEvent* event)
 }
 
 // Replaces estimated heights by exact ones, visible rows first, then from the end backwards, a few
-// milliseconds per event-loop turn so scrolling and streaming stay fluid meanwhile.
+// milliseconds per event-loop turn so scrolling and streaming stay fluid meanwhile. A turn either
+// measures rows or relayouts, never both: each costs a few milliseconds on a 10,000-row conversation.
 void ConversationView::refineEstimates()
 {
     const int rows = model() ? model()->rowCount(rootIndex()) : 0;
     const int width = m_delegate->layoutWidth();
-    bool changed = false;
+    bool visibleChanged = false;
     // Visible rows were laid out exactly when painted; their rectangles may still hold estimates.
     for (QModelIndex index = indexAt(QPoint(1, 0)); index.isValid();) {
         const QRect r = visualRect(index);
         if (r.height() != m_delegate->heightFor(index, width))
-            changed = true;
+            visibleChanged = true;
         if (r.bottom() >= viewport()->height() || index.row() + 1 >= rows)
             break;
         index = model()->index(index.row() + 1, 0, rootIndex());
     }
-    QElapsedTimer budget;
-    budget.start();
     m_refineRow = std::min(m_refineRow, rows - 1);
-    while (m_refineRow >= 0 && budget.elapsed() < kRefineSliceMs) {
-        const QModelIndex index = model()->index(m_refineRow, 0, rootIndex());
-        if (visualRect(index).height() != m_delegate->heightFor(index, width))
-            changed = true;
-        --m_refineRow;
+    const bool passDone = m_refineRow < 0;
+    const bool relayoutDue = m_refineChanged && (passDone || !m_sinceRefineLayout.isValid() ||
+                                                 m_sinceRefineLayout.elapsed() >= kRefineRelayoutMs);
+    if (!visibleChanged && !relayoutDue) {
+        QElapsedTimer budget;
+        budget.start();
+        while (m_refineRow >= 0 && budget.elapsed() < kRefineSliceMs) {
+            const QModelIndex index = model()->index(m_refineRow, 0, rootIndex());
+            if (visualRect(index).height() != m_delegate->measureHeight(index, width))
+                m_refineChanged = true;
+            --m_refineRow;
+        }
+        if (m_refineRow >= 0 || m_refineChanged)
+            return; // more rows next turn, or the relayout they need
     }
-    if (m_refineRow < 0 && !changed) {
+    if (passDone && !m_refineChanged && !visibleChanged) {
         killTimer(m_refineTimer);
         m_refineTimer = 0;
+        m_sinceRefineLayout.invalidate();
+        return;
     }
-    if (changed) {
-        const int timer = m_refineTimer;
-        m_refineTimer = -1; // keep doItemsLayout from restarting the pass
-        doItemsLayout();
-        m_refineTimer = timer;
-    }
+    m_refineChanged = false;
+    m_sinceRefineLayout.start();
+    const int timer = m_refineTimer;
+    m_refineTimer = -1; // keep doItemsLayout from restarting the pass
+    doItemsLayout();
+    m_refineTimer = timer;
 }
 
 // ---- Interaction ------------------------------------------------------------------------------
@@ -455,11 +517,13 @@ void ConversationView::updateHover(const QPoint& pos)
         if (previous.isValid())
             viewport()->update(visualRect(previous));
         viewport()->update(rect);
-    } else if (hit.action != m_hoverAction || hit.codeBlock != m_hoverCodeBlock) {
+    } else if (hit.action != m_hoverAction || hit.codeBlock != m_hoverCodeBlock ||
+               hit.toolCall != m_hoverToolCall) {
         viewport()->update(rect);
     }
     m_hoverAction = hit.action;
     m_hoverCodeBlock = hit.codeBlock;
+    m_hoverToolCall = hit.toolCall;
 }
 
 void ConversationView::clearHover()
@@ -468,6 +532,7 @@ void ConversationView::clearHover()
     m_delegate->setHover(QModelIndex(), QPoint());
     m_hoverAction = Action::None;
     m_hoverCodeBlock = -1;
+    m_hoverToolCall = -1;
     if (previous.isValid())
         viewport()->update(visualRect(previous));
     viewport()->unsetCursor();
@@ -508,6 +573,11 @@ void ConversationView::keyPressEvent(QKeyEvent* event)
     }
     if (event->modifiers() == (Qt::ControlModifier | Qt::ShiftModifier) && event->key() == Qt::Key_C) {
         copyCurrentMessage(true);
+        event->accept();
+        return;
+    }
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier && activateCurrentToolCall()) {
         event->accept();
         return;
     }
@@ -577,6 +647,18 @@ void ConversationView::contextMenuEvent(QContextMenuEvent* event)
                 this, [this, target, expanded] {
                     if (target.isValid())
                         m_delegate->setReasoningExpanded(target, !expanded);
+                });
+    }
+    const bool isResult = index.data(Roles::RoleRole).toInt() == int(api::Role::Tool);
+    if (isResult || !index.data(Roles::ToolCallsRole).toList().isEmpty()) {
+        menu.addSeparator();
+        const QPersistentModelIndex target(index);
+        connect(menu.addAction(tr("Show in the tool-call &inspector")), &QAction::triggered, this,
+                [this, target] {
+                    if (!target.isValid())
+                        return;
+                    setCurrentIndex(target);
+                    activateCurrentToolCall();
                 });
     }
     if (actions.contains(Action::Delete)) {

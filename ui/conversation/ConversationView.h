@@ -3,11 +3,16 @@
 // 10,000 messages scroll as smoothly as ten. The view follows the end while an answer streams unless
 // the person scrolled up; then a floating "Jump to latest" button brings it back. While a visible
 // answer is still thinking, only its Thinking header is redrawn, about ten times a second, for its timer.
+// Tool calls: a click on an answer's call card, or on a tool result (which names the call it answers),
+// emits toolCallActivated with the answer's id and the call id; so does Enter on the current message
+// when it is an answer with tool calls (its first call: the inspector lists the round's other calls
+// beside it) or a tool result.
 #pragma once
 
 #include "MessageDelegate.h"
 
 #include <QBasicTimer>
+#include <QElapsedTimer>
 #include <QListView>
 
 class QToolButton;
@@ -31,6 +36,7 @@ public:
     // A button's rectangle in viewport coordinates (empty when the message has none).
     QRect actionRect(const QModelIndex& index, MessageDelegate::Action action) const;
     QRect codeCopyRect(const QModelIndex& index, int codeBlock) const;
+    QRect toolCallRect(const QModelIndex& index, int call) const; // a tool-call card, viewport coordinates
     QModelIndex indexForId(qint64 messageId) const;
     // Re-measures every row (from the delegate's cache) keeping the end followed or the reading
     // position anchored.
@@ -63,6 +69,8 @@ signals:
     void codeCopyRequested(const QString& code);
     void linkActivated(const QUrl& url);
     void followingEndChanged(bool following);
+    // The answer `messageId` made the tool call `callId`: show it (the tool-call inspector).
+    void toolCallActivated(qint64 messageId, const QString& callId);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -95,6 +103,8 @@ private:
     void refineEstimates();
     void onReasoningToggled();
     void redrawThinkingHeaders();
+    void activateToolResult(qint64 toolMessageId, const QString& callId);
+    bool activateCurrentToolCall();
 
     MessageDelegate* m_delegate = nullptr;
     QToolButton* m_jumpButton = nullptr;
@@ -103,9 +113,12 @@ private:
     int m_lazyThreshold = 300;
     int m_refineTimer = 0;
     int m_refineRow = 0;
+    bool m_refineChanged = false;      // rows refined since the last relayout differ from their rectangles
+    QElapsedTimer m_sinceRefineLayout; // since the refinement's last relayout
     bool m_inLayout = false;
     MessageDelegate::Action m_hoverAction = MessageDelegate::Action::None;
     int m_hoverCodeBlock = -1;
+    int m_hoverToolCall = -1;
     QBasicTimer m_thinkingTimer;
 };
 

@@ -8,11 +8,17 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QDateTime>
+#include <QFontDatabase>
 #include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QTextDocument>
+#include <QTextLayout>
 #include <QToolTip>
 
 #include <algorithm>
@@ -38,6 +44,12 @@ constexpr int kReasoningIndent = 20; // the reasoning text inside its box, right
 constexpr int kReasoningPadRight = 12;
 constexpr int kReasoningPadBottom = 10;
 constexpr int kReasoningLabelLeft = 24; // the header label, right of the chevron
+constexpr int kToolCardMaxWidth = 640;  // cards stay compact on wide windows
+constexpr int kToolCardPadX = 10;
+constexpr int kToolBadge = 18;         // the "f" badge at a card's left
+constexpr int kToolResultLines = 5;    // a tool result shows this many lines, the inspector the rest
+constexpr int kToolResultChars = 4000; // ...laid out from at most this much of its text
+constexpr int kSummaryValueChars = 48; // one argument's value in a card's summary
 // A height entry whose layout depends on a folding choice that changed: re-measured before use.
 constexpr quint64 kStaleRevision = ~quint64(0);
 
@@ -67,6 +79,45 @@ qint64 tokens(const QModelIndex& index, int role)
 {
     const QVariant v = index.data(role);
     return v.isValid() ? v.toLongLong() : -1;
+}
+
+// A one-line summary of a call's arguments: `key: value, key: value` for a JSON object (strings
+// quoted, long values cut), the text itself (on one line) when it is not an object or not JSON yet.
+QString argumentSummary(const QString& arguments)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(arguments.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return arguments.simplified();
+    QStringList parts;
+    const QJsonObject object = doc.object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        QString value;
+        const QJsonValue v = it.value();
+        if (v.isString())
+            value = u'"' + v.toString().simplified() + u'"';
+        else if (v.isObject())
+            value = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        else if (v.isArray())
+            value = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        else
+            value = v.toVariant().toString();
+        if (v.isBool())
+            value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (v.isNull())
+            value = QStringLiteral("null");
+        if (value.size() > kSummaryValueChars)
+            value = value.left(kSummaryValueChars - 1) + u'\u2026';
+        parts.append(it.key() + QStringLiteral(": ") + value);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+bool isJsonText(const QString& text)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(text.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError;
 }
 
 QPolygonF chevron(const QRect& row, bool expanded)
@@ -120,7 +171,21 @@ struct MessageDelegate::Layout
     QString thinkingText;
     QRect notice; // the model spent its whole output budget on reasoning
     QString noticeText;
-    QList<QPair<QRect, QString>> toolCalls;
+    // One card per tool call of an answer.
+    enum class CallState { Receiving, Awaiting, Answered, Invalid, NotRun };
+    struct ToolCard
+    {
+        QRect rect;
+        QString id, name, summary, stateText;
+        CallState state = CallState::Awaiting;
+    };
+    QList<ToolCard> toolCards;
+
+    // A tool result: its first lines, monospace, in a box under the header.
+    QRect resultBox;
+    QStringList resultLines;
+    QString resultMore; // "… 12 more lines" when cut
+    QString resultCallId;
 
     QRect card;
     QString cardTitle;
@@ -136,6 +201,7 @@ struct MessageDelegate::Layout
     bool branchCanPrev = false, branchCanNext = false;
     QRect footerText;
     QString footerString;
+    int footerCostFrom = -1; // where the cost starts in footerString (painted in the text colour)
 
     QHash<int, QRect> buttons; // Action -> rect (hover actions and Retry)
     QList<Action> hoverActions;
@@ -144,10 +210,11 @@ struct MessageDelegate::Layout
 MessageDelegate::MessageDelegate(QObject* parent)
     : QStyledItemDelegate(parent), m_font(QApplication::font()), m_palette(QApplication::palette())
 {
-    // The cache holds laid-out documents for what is on screen and around it; heights of every
-    // message are kept apart in m_heights (a few integers each).
-    m_layouts.setMaxCost(400);
-    m_chunks.setMaxCost(600);
+    // The cache holds laid-out documents for what is on screen and around it (a rich answer's
+    // document is a few hundred kilobytes: these bound the memory); heights of every message are
+    // kept apart in m_heights (a few integers each).
+    m_layouts.setMaxCost(160);
+    m_chunks.setMaxCost(240);
     setFont(m_font);
     setPalette(m_palette);
 }
@@ -174,8 +241,21 @@ void MessageDelegate::setFont(const QFont& font)
     if (font.pointSizeF() > 0)
         m_smallFont.setPointSizeF(font.pointSizeF() * 0.88);
     m_renderer.setFont(font);
+    m_monoFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_smallMonoFont = m_monoFont;
+    if (font.pointSizeF() > 0) {
+        m_monoFont.setPointSizeF(font.pointSizeF() * 0.92);
+        m_smallMonoFont.setPointSizeF(font.pointSizeF() * 0.85);
+    } else if (font.pixelSize() > 0) {
+        m_monoFont.setPixelSize(font.pixelSize());
+        m_smallMonoFont.setPixelSize(std::max(8, font.pixelSize() - 1));
+    }
     const QFontMetrics fm(m_smallFont);
     m_renderer.setCodeHeaderHeight(fm.height() + 10);
+    const QFontMetrics bodyMetrics(m_font);
+    m_fontHeight = bodyMetrics.height();
+    m_lineSpacing = bodyMetrics.lineSpacing();
+    m_averageCharWidth = std::max(1.0, qreal(bodyMetrics.averageCharWidth()));
     clearCache();
 }
 
@@ -245,6 +325,10 @@ QString MessageDelegate::actionToolTip(Action action) const
         return tr("Show or hide the model's reasoning");
     case Action::ReasoningCopy:
         return tr("Copy the reasoning");
+    case Action::ToolCall:
+        return tr("Show this call in the tool-call inspector");
+    case Action::ToolResult:
+        return tr("Show the call this answers in the tool-call inspector");
     default:
         return {};
     }
@@ -279,7 +363,8 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     const QFontMetrics sfm(m_smallFont);
     const int buttonHeight = sfm.height() + 6;
 
-    const bool bubbled = l->role != api::Role::Assistant;
+    // Answers and tool results sit on the background; questions and the system prompt in bubbles.
+    const bool bubbled = l->role == api::Role::User || l->role == api::Role::System;
     const int outerLeft = (l->role == api::Role::User) ? std::max(kOuterMargin, width / 6) : kOuterMargin;
     const int outerRight = width - kOuterMargin;
     const int padX = bubbled ? kBubblePadX : 4;
@@ -300,10 +385,18 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         l->who = tr("System");
         break;
     case api::Role::Tool:
-        l->who = tr("Tool");
+        l->who = tr("Result");
         break;
     }
     QStringList meta;
+    if (l->role == api::Role::Tool) {
+        const QString name = index.data(Roles::ToolNameRole).toString();
+        if (!name.isEmpty())
+            meta.append(name);
+        l->resultCallId = index.data(Roles::ToolCallIdRole).toString();
+        if (!l->resultCallId.isEmpty())
+            meta.append(l->resultCallId);
+    }
     if (l->role == api::Role::Assistant) {
         const QString model = index.data(Roles::ModelRole).toString();
         if (!model.isEmpty())
@@ -340,7 +433,9 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
 
     // Body.
     const QString content = index.data(Roles::ContentRole).toString();
-    if (!content.isEmpty()) {
+    if (l->role == api::Role::Tool) {
+        y = layoutToolResult(l.get(), index, left, y, contentWidth);
+    } else if (!content.isEmpty()) {
         qreal bottom = 0;
         for (const QString& piece : MarkdownRenderer::splitIntoChunks(content, kChunkChars)) {
             Layout::Chunk chunk{renderChunk(piece, contentWidth), 0};
@@ -375,23 +470,14 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         y += fm.height() + kSpacing;
     }
 
-    // Tool calls the answer made: one line each, name and arguments.
-    const QVariantList calls = index.data(Roles::ToolCallsRole).toList();
-    for (const QVariant& call : calls) {
-        const QVariantMap map = call.toMap();
-        const QString line = tr("Called %1(%2)")
-                                 .arg(map.value(QStringLiteral("name")).toString(),
-                                      map.value(QStringLiteral("arguments")).toString().simplified());
-        l->toolCalls.append({QRect(left, y, contentWidth, sfm.height()), line});
-        y += sfm.height() + 2;
-    }
-    if (!calls.isEmpty())
-        y += kSpacing - 2;
+    // Tool calls the answer made: a compact card each.
+    y = layoutToolCalls(l.get(), index, left, y, contentWidth);
+    const bool hasCalls = !l->toolCards.isEmpty();
 
     // Reasoning cut by the output limit before any answer: say so plainly, the footer's "stopped:
     // length" alone reads like an answer that was merely cut short.
     const QString finishReason = index.data(Roles::FinishReasonRole).toString();
-    if (!l->streaming && !l->reasoningBox.isNull() && content.isEmpty() && calls.isEmpty() &&
+    if (!l->streaming && !l->reasoningBox.isNull() && content.isEmpty() && !hasCalls &&
         finishReason == QLatin1String("length")) {
         l->noticeText = tr("The model used its whole output budget while thinking and gave no answer. "
                            "Raise max tokens and retry.");
@@ -480,17 +566,28 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         QStringList parts;
         const QLocale locale;
         const qint64 in = tokens(index, Roles::PromptTokensRole);
+        const qint64 cached = tokens(index, Roles::CachedTokensRole);
         const qint64 out = tokens(index, Roles::CompletionTokensRole);
         const qint64 reasoning = tokens(index, Roles::ReasoningTokensRole);
         if (in >= 0)
             parts.append(tr("%1 in").arg(locale.toString(in)));
+        if (cached > 0) // part of "in", billed at the cache-hit price
+            parts.append(tr("%1 cached").arg(locale.toString(cached)));
         if (out >= 0)
             parts.append(tr("%1 out").arg(locale.toString(out)));
         if (reasoning > 0)
             parts.append(tr("%1 reasoning").arg(locale.toString(reasoning)));
         const QString finish = index.data(Roles::FinishReasonRole).toString();
-        if (!finish.isEmpty() && finish != QLatin1String("stop"))
+        // "stop" is the usual end, and "tool_calls" is what the cards above already show.
+        if (!finish.isEmpty() && finish != QLatin1String("stop") && finish != QLatin1String("tool_calls"))
             parts.append(tr("stopped: %1").arg(finish));
+        // What it cost, last: the figure a person looks for, painted in the text colour.
+        const QString cost = index.data(Roles::CostTextRole).toString();
+        if (!cost.isEmpty()) {
+            const QString before = parts.join(QStringLiteral(" \u00B7 "));
+            l->footerCostFrom = before.isEmpty() ? 0 : int(before.size()) + 3;
+            parts.append(cost);
+        }
         if (!parts.isEmpty()) {
             footer = true;
             l->footerString = parts.join(QStringLiteral(" \u00B7 "));
@@ -551,6 +648,108 @@ int MessageDelegate::layoutReasoning(Layout* l, const QModelIndex& index, int le
     return bottom + kSpacing;
 }
 
+int MessageDelegate::layoutToolCalls(Layout* l, const QModelIndex& index, int left, int y,
+                                     int contentWidth) const
+{
+    const QVariantList calls = index.data(Roles::ToolCallsRole).toList();
+    if (calls.isEmpty())
+        return y;
+    const QFontMetrics fm(m_font);
+    const QFontMetrics sfm(m_smallFont);
+    const int cardHeight = std::max(fm.height(), sfm.height() + 6) + 10;
+    const int cardWidth = std::min(contentWidth, kToolCardMaxWidth);
+    const bool cutOff = l->state == MessageState::Interrupted || l->state == MessageState::Failed;
+    for (const QVariant& call : calls) {
+        const QVariantMap map = call.toMap();
+        Layout::ToolCard card;
+        card.id = map.value(QStringLiteral("id")).toString();
+        card.name = map.value(QStringLiteral("name")).toString();
+        const QString arguments = map.value(QStringLiteral("arguments")).toString();
+        card.summary = argumentSummary(arguments);
+        using State = Layout::CallState;
+        if (map.value(QStringLiteral("answered")).toBool())
+            card.state = State::Answered;
+        else if (l->streaming)
+            card.state = State::Receiving;
+        else if (cutOff)
+            card.state = State::NotRun;
+        else if (!arguments.trimmed().isEmpty() && !isJsonText(arguments))
+            card.state = State::Invalid; // the inspector says what is wrong
+        else
+            card.state = State::Awaiting;
+        switch (card.state) {
+        case State::Receiving:
+            card.stateText = tr("Receiving\u2026");
+            break;
+        case State::Awaiting:
+            card.stateText = tr("Awaiting result");
+            break;
+        case State::Answered:
+            card.stateText = tr("Answered");
+            break;
+        case State::Invalid:
+            card.stateText = tr("Invalid arguments");
+            break;
+        case State::NotRun:
+            card.stateText = tr("Not run");
+            break;
+        }
+        card.rect = QRect(left, y, cardWidth, cardHeight);
+        l->toolCards.append(card);
+        y += cardHeight + 4;
+    }
+    return y - 4 + kSpacing;
+}
+
+int MessageDelegate::layoutToolResult(Layout* l, const QModelIndex& index, int left, int y,
+                                      int contentWidth) const
+{
+    const QString content = index.data(Roles::ContentRole).toString();
+    const QFontMetrics mfm(m_monoFont);
+    const QFontMetrics sfm(m_smallFont);
+    const int innerWidth = std::max(kMinBodyWidth, contentWidth - kReasoningIndent - kReasoningPadRight);
+    // The first lines only, wrapped at the box's width, from a bounded prefix: a 100 kB file read
+    // costs no more than a short answer.
+    QString text = content.left(kToolResultChars);
+    text.replace(u'\n', QChar::LineSeparator).replace(u'\t', u' ');
+    QTextLayout layout(text, m_monoFont);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    qsizetype consumed = 0;
+    while (l->resultLines.size() < kToolResultLines) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(innerWidth);
+        QString piece = text.mid(line.textStart(), line.textLength());
+        while (piece.endsWith(QChar::LineSeparator) || piece.endsWith(u'\r'))
+            piece.chop(1);
+        l->resultLines.append(piece);
+        consumed = line.textStart() + line.textLength();
+    }
+    layout.endLayout();
+    while (!l->resultLines.isEmpty() && l->resultLines.constLast().trimmed().isEmpty() &&
+           content.mid(consumed).trimmed().isEmpty())
+        l->resultLines.removeLast();
+
+    const QString rest = content.mid(consumed).trimmed();
+    if (content.trimmed().isEmpty()) {
+        l->resultLines.clear();
+        l->resultMore = tr("Empty result");
+    } else if (!rest.isEmpty()) {
+        const int lines = int(rest.count(u'\n')) + 1;
+        l->resultMore = lines > 1 ? tr("\u2026 %1 more lines").arg(QLocale().toString(lines))
+                                  : tr("\u2026 %1 more characters").arg(QLocale().toString(rest.size()));
+    }
+    int height = int(l->resultLines.size()) * mfm.lineSpacing();
+    if (!l->resultMore.isEmpty())
+        height += sfm.height() + (l->resultLines.isEmpty() ? 0 : 4);
+    l->resultBox = QRect(left, y, contentWidth, height + 2 * kBubblePadY);
+    return y + l->resultBox.height() + kSpacing;
+}
+
 RenderedMarkdown MessageDelegate::renderChunk(const QString& markdown, int width) const
 {
     const QString key = QString::number(width) + u':' + markdown;
@@ -558,15 +757,15 @@ RenderedMarkdown MessageDelegate::renderChunk(const QString& markdown, int width
         return *cached;
     ++m_chunksRendered;
     RenderedMarkdown rendered = m_renderer.render(markdown, width);
-    m_chunks.insert(key, new RenderedMarkdown(rendered), 1);
+    if (!m_measuring)
+        m_chunks.insert(key, new RenderedMarkdown(rendered), 1);
     return rendered;
 }
 
 std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const QModelIndex& index,
                                                                           int width) const
 {
-    const qint64 id = idOf(index);
-    const quint64 revision = revisionOf(index);
+    const auto [id, revision] = keyOf(index);
     if (CacheEntry* entry = m_layouts.object(id)) {
         if (entry->revision == revision && entry->width == width)
             return entry->layout;
@@ -574,28 +773,70 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::layoutFor(const 
     auto layout = buildLayout(index, width);
     auto* entry = new CacheEntry{revision, width, layout};
     m_layouts.insert(id, entry, 1);
-    m_heights.insert(id, HeightEntry{revision, width, layout->height, layout->body.height(),
-                                     layout->body.width(), !layout->reasoningBox.isNull()});
+    rememberHeight(id, revision, *layout);
     return layout;
+}
+
+void MessageDelegate::rememberHeight(qint64 id, quint64 revision, const Layout& layout) const
+{
+    m_heights.insert(id, HeightEntry{revision, layout.width, layout.height, layout.body.height(),
+                                     layout.body.width(), !layout.reasoningBox.isNull()});
+}
+
+int MessageDelegate::measureHeight(const QModelIndex& index, int width) const
+{
+    const Key key = keyOf(index);
+    const auto it = m_heights.constFind(key.id);
+    if (it != m_heights.constEnd() && it->revision == key.revision && it->width == width)
+        return it->height;
+    if (const CacheEntry* entry = m_layouts.object(key.id)) {
+        if (entry->revision == key.revision && entry->width == width)
+            return entry->layout->height;
+    }
+    // Laid out, measured and dropped: neither the layout nor its Markdown pieces are kept.
+    m_measuring = true;
+    const auto layout = buildLayout(index, width);
+    m_measuring = false;
+    rememberHeight(key.id, key.revision, *layout);
+    return layout->height;
 }
 
 int MessageDelegate::heightFor(const QModelIndex& index, int width) const
 {
-    const auto it = m_heights.constFind(idOf(index));
-    if (it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == width)
+    const Key key = keyOf(index);
+    const auto it = m_heights.constFind(key.id);
+    if (it != m_heights.constEnd() && it->revision == key.revision && it->width == width)
         return it->height;
     return layoutFor(index, width)->height;
 }
 
 bool MessageDelegate::hasExactHeight(const QModelIndex& index) const
 {
-    const auto it = m_heights.constFind(idOf(index));
-    return it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == effectiveWidth({});
+    const Key key = keyOf(index);
+    const auto it = m_heights.constFind(key.id);
+    return it != m_heights.constEnd() && it->revision == key.revision && it->width == effectiveWidth({});
 }
 
-int MessageDelegate::estimateHeight(const QModelIndex& index, int width) const
+MessageDelegate::Key MessageDelegate::keyOf(const QModelIndex& index) const
 {
-    const auto it = m_heights.constFind(idOf(index));
+    const QAbstractItemModel* model = index.model();
+    if (model != m_keyModel.data() || m_keyModel.isNull()) {
+        m_keyModel = model;
+        m_keyMessages = qobject_cast<const models::MessageListModel*>(model);
+    }
+    if (m_keyMessages && model) {
+        const int row = index.row();
+        const auto& records = m_keyMessages->records();
+        if (row >= 0 && size_t(row) < records.size())
+            return Key{records[size_t(row)].id, m_keyMessages->revisionAt(row)};
+        return {};
+    }
+    return Key{idOf(index), revisionOf(index)};
+}
+
+int MessageDelegate::estimateHeight(const QModelIndex& index, qint64 id, int width) const
+{
+    const auto it = m_heights.constFind(id);
     if (it != m_heights.constEnd() && it->width > 0) {
         // Text reflows roughly in inverse proportion to the width; the chrome stays the same.
         const int chrome = it->height - it->bodyHeight;
@@ -603,28 +844,49 @@ int MessageDelegate::estimateHeight(const QModelIndex& index, int width) const
         const qreal scale = it->bodyWidth > 0 ? qreal(it->bodyWidth) / bodyWidth : 1.0;
         return chrome + int(it->bodyHeight * scale);
     }
-    const QFontMetrics fm(m_font);
-    const QString content = index.data(Roles::ContentRole).toString();
+    // What the estimate needs, straight from the record when the model is a MessageListModel (a
+    // layout of 10,000 rows estimates most of them), through the roles otherwise.
+    QString content;
+    bool hasReasoning = false;
+    int calls = 0;
+    api::Role role = api::Role::Assistant;
+    keyOf(index); // makes m_keyMessages current
+    const int row = index.row();
+    if (m_keyMessages && index.model() && row >= 0 && size_t(row) < m_keyMessages->records().size()) {
+        const store::MessageRecord& record = m_keyMessages->records()[size_t(row)];
+        content = record.content;
+        hasReasoning = !record.reasoning.isEmpty();
+        calls = int(record.toolCalls.size());
+        role = record.role;
+    } else {
+        content = index.data(Roles::ContentRole).toString();
+        hasReasoning = !index.data(Roles::ReasoningRole).toString().isEmpty();
+        calls = int(index.data(Roles::ToolCallsRole).toList().size());
+        role = roleOf(index);
+    }
     const int bodyWidth = std::max(kMinBodyWidth, width - 2 * kOuterMargin - 2 * kBubblePadX);
-    const qreal charsPerLine = std::max<qreal>(10, bodyWidth / std::max(1.0, fm.averageCharWidth() * 1.0));
-    const int lines = int(content.count(u'\n') + 1 + content.size() / charsPerLine);
+    const qreal charsPerLine = std::max<qreal>(10, bodyWidth / m_averageCharWidth);
+    int lines = int(content.count(u'\n') + 1 + content.size() / charsPerLine);
+    if (role == api::Role::Tool)
+        lines = std::min(lines, kToolResultLines + 1); // shown cut
     // A finished answer's Thinking section is usually folded: about one row.
-    const int reasoning = index.data(Roles::ReasoningRole).toString().isEmpty() ? 0 : fm.height() + 20;
-    return 2 * kVerticalPad + 2 * kBubblePadY + fm.height() + 8 + lines * fm.lineSpacing() + fm.height() +
-           reasoning;
+    const int reasoning = hasReasoning ? m_fontHeight + 20 : 0;
+    return 2 * kVerticalPad + 2 * kBubblePadY + m_fontHeight + 8 + lines * m_lineSpacing + m_fontHeight +
+           reasoning + calls * (m_fontHeight + 14);
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     const int width = effectiveWidth(option.rect);
-    const auto it = m_heights.constFind(idOf(index));
-    if (it != m_heights.constEnd() && it->revision == revisionOf(index) && it->width == width)
+    const auto [id, revision] = keyOf(index);
+    const auto it = m_heights.constFind(id);
+    if (it != m_heights.constEnd() && it->revision == revision && it->width == width)
         return QSize(width, it->height);
     // Estimate only messages never laid out at this width (or whose folding setting changed); a
     // message that changed (a streaming answer) is measured exactly, it is one message.
     if (m_estimate && (it == m_heights.constEnd() || it->width != width || it->revision == kStaleRevision)) {
         ++m_estimatesGiven;
-        return QSize(width, estimateHeight(index, width));
+        return QSize(width, estimateHeight(index, id, width));
     }
     return QSize(width, heightFor(index, width));
 }
@@ -750,14 +1012,8 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setPen(dim);
         painter->drawText(l->thinking, Qt::AlignLeft | Qt::AlignVCenter, l->thinkingText);
     }
-    if (!l->toolCalls.isEmpty()) {
-        painter->setFont(m_smallFont);
-        painter->setPen(dim);
-        const QFontMetrics sfm(m_smallFont);
-        for (const auto& call : l->toolCalls)
-            painter->drawText(call.first, Qt::AlignLeft | Qt::AlignVCenter,
-                              sfm.elidedText(call.second, Qt::ElideRight, call.first.width()));
-    }
+    paintToolResult(painter, *l, hoverPos);
+    paintToolCalls(painter, *l, hoverPos);
 
     if (!l->notice.isNull()) {
         const QColor warn = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
@@ -824,13 +1080,153 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
             painter->drawText(l->interruptedPill, Qt::AlignCenter, tr("Interrupted"));
         }
         if (!l->footerText.isNull()) {
-            painter->setPen(dim);
-            painter->drawText(
-                l->footerText, Qt::AlignLeft | Qt::AlignVCenter,
-                QFontMetrics(m_smallFont).elidedText(l->footerString, Qt::ElideRight, l->footerText.width()));
+            const QFontMetrics sfm(m_smallFont);
+            if (l->footerCostFrom >= 0 && sfm.horizontalAdvance(l->footerString) <= l->footerText.width()) {
+                // The tokens dim, the cost in the text colour.
+                const QString tokensPart = l->footerString.left(l->footerCostFrom);
+                painter->setPen(dim);
+                painter->drawText(l->footerText, Qt::AlignLeft | Qt::AlignVCenter, tokensPart);
+                painter->setPen(text);
+                painter->drawText(l->footerText.adjusted(sfm.horizontalAdvance(tokensPart), 0, 0, 0),
+                                  Qt::AlignLeft | Qt::AlignVCenter, l->footerString.mid(l->footerCostFrom));
+            } else {
+                painter->setPen(dim);
+                painter->drawText(l->footerText, Qt::AlignLeft | Qt::AlignVCenter,
+                                  sfm.elidedText(l->footerString, Qt::ElideRight, l->footerText.width()));
+            }
         }
     }
     painter->restore();
+}
+
+void MessageDelegate::paintToolCalls(QPainter* painter, const Layout& l, const QPoint& hoverPos) const
+{
+    if (l.toolCards.isEmpty())
+        return;
+    const bool dark = MarkdownRenderer::isDark(m_palette);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor accent = m_palette.color(QPalette::Highlight);
+    const QColor dim = MarkdownRenderer::blend(text, base, 0.45);
+    const QFontMetrics sfm(m_smallFont);
+    QFont nameFont = m_monoFont;
+    nameFont.setBold(true);
+    const QFontMetrics nfm(nameFont);
+    const QFontMetrics smfm(m_smallMonoFont);
+    for (const Layout::ToolCard& card : l.toolCards) {
+        const bool hovered = card.rect.contains(hoverPos);
+        painter->setPen(QPen(
+            MarkdownRenderer::blend(base, hovered ? accent : text, hovered ? 0.7 : (dark ? 0.2 : 0.16)), 1));
+        painter->setBrush(MarkdownRenderer::blend(base, hovered ? accent : text,
+                                                  hovered ? (dark ? 0.12 : 0.06) : (dark ? 0.05 : 0.025)));
+        painter->drawRoundedRect(QRectF(card.rect).adjusted(0.5, 0.5, -0.5, -0.5), 7, 7);
+
+        // The badge: a function sign on the accent colour.
+        const QRect badge(card.rect.left() + kToolCardPadX, card.rect.center().y() - kToolBadge / 2 + 1,
+                          kToolBadge, kToolBadge);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(MarkdownRenderer::blend(base, accent, dark ? 0.35 : 0.18));
+        painter->drawRoundedRect(QRectF(badge), 4, 4);
+        QFont badgeFont = m_font;
+        badgeFont.setItalic(true);
+        badgeFont.setBold(true);
+        painter->setFont(badgeFont);
+        painter->setPen(dark ? MarkdownRenderer::blend(accent, text, 0.5) : accent.darker(120));
+        painter->drawText(badge, Qt::AlignCenter, QStringLiteral("f"));
+
+        // The state at the right: a dot and a word.
+        QColor stateColour;
+        switch (card.state) {
+        case Layout::CallState::Answered:
+            stateColour = dark ? QColor(0x56, 0xd3, 0x64) : QColor(0x1a, 0x7f, 0x37);
+            break;
+        case Layout::CallState::Awaiting:
+            stateColour = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+            break;
+        case Layout::CallState::Receiving:
+            stateColour = dark ? MarkdownRenderer::blend(accent, text, 0.3) : accent;
+            break;
+        case Layout::CallState::Invalid:
+            stateColour = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+            break;
+        case Layout::CallState::NotRun:
+            stateColour = dim;
+            break;
+        }
+        const int stateWidth = sfm.horizontalAdvance(card.stateText);
+        const int stateRight = card.rect.right() - kToolCardPadX;
+        const QRect stateRect(stateRight - stateWidth, card.rect.top(), stateWidth, card.rect.height());
+        painter->setFont(m_smallFont);
+        painter->setPen(stateColour);
+        painter->drawText(stateRect, Qt::AlignRight | Qt::AlignVCenter, card.stateText);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(stateColour);
+        painter->drawEllipse(QPointF(stateRect.left() - 8, card.rect.top() + card.rect.height() / 2.0 + 0.5),
+                             3, 3);
+
+        // The name, then the arguments on what is left of the line.
+        const int textLeft = badge.right() + 9;
+        const int textRight = stateRect.left() - 20;
+        const QString name = card.name.isEmpty() ? QStringLiteral("\u2026") : card.name;
+        const QString shownName = nfm.elidedText(name, Qt::ElideRight, std::max(0, textRight - textLeft));
+        painter->setFont(nameFont);
+        painter->setPen(text);
+        const int nameWidth = nfm.horizontalAdvance(shownName);
+        painter->drawText(QRect(textLeft, card.rect.top(), nameWidth + 1, card.rect.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        const int summaryLeft = textLeft + nameWidth + 10;
+        if (!card.summary.isEmpty() && textRight - summaryLeft > 24) {
+            painter->setFont(m_smallMonoFont);
+            painter->setPen(dim);
+            const QRect summaryRect(summaryLeft, card.rect.top(), textRight - summaryLeft,
+                                    card.rect.height());
+            painter->drawText(summaryRect, Qt::AlignLeft | Qt::AlignVCenter,
+                              smfm.elidedText(card.summary, Qt::ElideRight, summaryRect.width()));
+        }
+    }
+}
+
+void MessageDelegate::paintToolResult(QPainter* painter, const Layout& l, const QPoint& hoverPos) const
+{
+    if (l.resultBox.isNull())
+        return;
+    const bool dark = MarkdownRenderer::isDark(m_palette);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor accent = m_palette.color(QPalette::Highlight);
+    const QColor dim = MarkdownRenderer::blend(text, base, 0.45);
+    const bool hovered = l.resultBox.contains(hoverPos);
+    painter->setPen(QPen(
+        MarkdownRenderer::blend(base, hovered ? accent : text, hovered ? 0.7 : (dark ? 0.16 : 0.12)), 1));
+    painter->setBrush(MarkdownRenderer::blend(base, text, dark ? 0.05 : 0.03));
+    painter->drawRoundedRect(QRectF(l.resultBox).adjusted(0.5, 0.5, -0.5, -0.5), 7, 7);
+    // A rule at the left, like the reasoning's: this is what a tool said, not the model.
+    const qreal ruleX = l.resultBox.left() + kReasoningIndent / 2.0;
+    painter->setPen(QPen(MarkdownRenderer::blend(base, accent, dark ? 0.55 : 0.45), 2));
+    painter->drawLine(QPointF(ruleX, l.resultBox.top() + kBubblePadY),
+                      QPointF(ruleX, l.resultBox.bottom() - kBubblePadY + 1));
+
+    const QFontMetrics mfm(m_monoFont);
+    const int x = l.resultBox.left() + kReasoningIndent;
+    const int width = std::max(0, l.resultBox.right() - kReasoningPadRight - x);
+    int y = l.resultBox.top() + kBubblePadY;
+    painter->setFont(m_monoFont);
+    painter->setPen(MarkdownRenderer::blend(text, base, dark ? 0.12 : 0.15));
+    for (const QString& line : l.resultLines) {
+        painter->drawText(QRect(x, y, width, mfm.lineSpacing()), Qt::AlignLeft | Qt::AlignVCenter,
+                          mfm.elidedText(line, Qt::ElideRight, width));
+        y += mfm.lineSpacing();
+    }
+    if (!l.resultMore.isEmpty()) {
+        const QFontMetrics sfm(m_smallFont);
+        QFont more = m_smallFont;
+        more.setItalic(true);
+        painter->setFont(more);
+        painter->setPen(dim);
+        if (!l.resultLines.isEmpty())
+            y += 4;
+        painter->drawText(QRect(x, y, width, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter, l.resultMore);
+    }
 }
 
 void MessageDelegate::paintReasoning(QPainter* painter, const Layout& l, const QModelIndex& index,
@@ -898,6 +1294,11 @@ QRect MessageDelegate::actionRect(const QRect& itemRect, const QModelIndex& inde
     const auto l = layoutFor(index, effectiveWidth(itemRect));
     if (action == Action::ReasoningToggle)
         return l->reasoningHeader.isNull() ? QRect() : l->reasoningHeader.translated(itemRect.topLeft());
+    if (action == Action::ToolCall)
+        return l->toolCards.isEmpty() ? QRect()
+                                      : l->toolCards.constFirst().rect.translated(itemRect.topLeft());
+    if (action == Action::ToolResult)
+        return l->resultBox.isNull() ? QRect() : l->resultBox.translated(itemRect.topLeft());
     const QRect r = l->buttons.value(int(action));
     return r.isNull() ? QRect() : r.translated(itemRect.topLeft());
 }
@@ -915,6 +1316,29 @@ QRect MessageDelegate::codeCopyRect(const QRect& itemRect, const QModelIndex& in
 int MessageDelegate::codeBlockCount(const QModelIndex& index) const
 {
     return index.isValid() ? int(layoutFor(index, effectiveWidth({}))->codeCopy.size()) : 0;
+}
+
+QRect MessageDelegate::toolCallRect(const QRect& itemRect, const QModelIndex& index, int call) const
+{
+    if (!index.isValid())
+        return {};
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    if (call < 0 || call >= l->toolCards.size())
+        return {};
+    return l->toolCards.at(call).rect.translated(itemRect.topLeft());
+}
+
+int MessageDelegate::toolCallCount(const QModelIndex& index) const
+{
+    return index.isValid() ? int(layoutFor(index, effectiveWidth({}))->toolCards.size()) : 0;
+}
+
+QString MessageDelegate::toolCallStateText(const QModelIndex& index, int call) const
+{
+    if (!index.isValid())
+        return {};
+    const auto l = layoutFor(index, effectiveWidth({}));
+    return call >= 0 && call < l->toolCards.size() ? l->toolCards.at(call).stateText : QString();
 }
 
 MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QModelIndex& index,
@@ -944,6 +1368,19 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QMode
     }
     if (l->reasoningHeader.contains(p)) {
         hit.action = Action::ReasoningToggle;
+        return hit;
+    }
+    for (int i = 0; i < l->toolCards.size(); ++i) {
+        if (l->toolCards.at(i).rect.contains(p)) {
+            hit.action = Action::ToolCall;
+            hit.toolCall = i;
+            hit.callId = l->toolCards.at(i).id;
+            return hit;
+        }
+    }
+    if (l->resultBox.contains(p)) {
+        hit.action = Action::ToolResult;
+        hit.callId = l->resultCallId;
         return hit;
     }
     // Links, in the answer or in the reasoning.
@@ -1007,6 +1444,12 @@ void MessageDelegate::emitAction(const Hit& hit, const QModelIndex& index)
     case Action::ReasoningCopy:
         emit reasoningCopyRequested(id);
         break;
+    case Action::ToolCall:
+        emit toolCallActivated(id, hit.callId);
+        break;
+    case Action::ToolResult:
+        emit toolResultActivated(id, hit.callId);
+        break;
     case Action::None:
         break;
     }
@@ -1029,8 +1472,8 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
         // Swallow presses on buttons and links so the view does not start a selection or a drag.
         return hit.action != Action::None;
     }
-    const bool sameTarget =
-        m_pressIndex == index && m_pressHit.action == hit.action && m_pressHit.codeBlock == hit.codeBlock;
+    const bool sameTarget = m_pressIndex == index && m_pressHit.action == hit.action &&
+                            m_pressHit.codeBlock == hit.codeBlock && m_pressHit.toolCall == hit.toolCall;
     m_pressIndex = QPersistentModelIndex();
     m_pressHit = Hit();
     if (hit.action == Action::None || !sameTarget)
@@ -1046,11 +1489,19 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
         return QStyledItemDelegate::helpEvent(event, view, option, index);
     const Hit hit = hitTest(option.rect, index, event->pos());
     QString tip;
-    if (hit.action == Action::Link)
+    if (hit.action == Action::Link) {
         tip = hit.url.toDisplayString();
-    else if (hit.action != Action::None)
+    } else if (hit.action == Action::ToolCall) {
+        // The whole call: the card shows one line of it.
+        const QVariantMap call = index.data(Roles::ToolCallsRole).toList().value(hit.toolCall).toMap();
+        QString arguments = call.value(QStringLiteral("arguments")).toString();
+        if (arguments.size() > 600)
+            arguments = arguments.left(600) + u'\u2026';
+        tip = call.value(QStringLiteral("name")).toString() + u'(' + arguments + QStringLiteral(")\n") +
+              actionToolTip(hit.action);
+    } else if (hit.action != Action::None) {
         tip = actionToolTip(hit.action);
-    else {
+    } else {
         const auto l = layoutFor(index, effectiveWidth(option.rect));
         if (l->header.translated(option.rect.topLeft()).contains(event->pos()))
             tip = l->timeToolTip;
@@ -1081,8 +1532,14 @@ QStringList MessageDelegate::displayedTexts(const QModelIndex& index) const
         texts << MarkdownRenderer::toPlainText(index.data(Roles::ContentRole).toString());
     if (!l->thinkingText.isEmpty())
         texts << l->thinkingText;
-    for (const auto& call : l->toolCalls)
-        texts << call.second;
+    if (!l->resultBox.isNull()) {
+        if (!l->resultLines.isEmpty())
+            texts << l->resultLines.join(u'\n');
+        if (!l->resultMore.isEmpty())
+            texts << l->resultMore;
+    }
+    for (const Layout::ToolCard& card : l->toolCards)
+        texts << card.name + u'(' + card.summary + u')' << card.stateText;
     if (!l->noticeText.isEmpty())
         texts << l->noticeText;
     if (!l->card.isNull()) {

@@ -3,6 +3,10 @@
 // revision, width) and cached, so scrolling through 10,000 messages never parses Markdown again;
 // sizeHint() answers from the cache too. Folding a Thinking section (by hand or by the setting)
 // invalidates only the messages that have reasoning.
+// Tool calls: an answer that calls tools shows one compact card per call (name, a one-line summary
+// of the arguments, its state); a click emits toolCallActivated. A tool result (a `tool` message) is
+// no bubble but a compact "Result · name" row with the first lines of its text in monospace; a click
+// on it emits toolResultActivated.
 #pragma once
 
 #include "MarkdownRenderer.h"
@@ -13,9 +17,14 @@
 #include <QHash>
 #include <QPalette>
 #include <QPersistentModelIndex>
+#include <QPointer>
 #include <QStyledItemDelegate>
 #include <QUrl>
 #include <memory>
+
+namespace ark::models {
+class MessageListModel;
+}
 
 namespace ark::ui {
 
@@ -37,6 +46,8 @@ public:
         Link,
         ReasoningToggle, // the Thinking section's header: fold or unfold it
         ReasoningCopy,   // the Thinking section's Copy button
+        ToolCall,        // a tool-call card (Hit::toolCall says which; actionRect gives the first)
+        ToolResult,      // a tool result's text box
     };
     Q_ENUM(Action)
 
@@ -46,6 +57,8 @@ public:
         int codeBlock = -1; // Action::CodeCopy
         QString code;       // Action::CodeCopy
         QUrl url;           // Action::Link
+        int toolCall = -1;  // Action::ToolCall: the card's position in ToolCallsRole
+        QString callId;     // Action::ToolCall, Action::ToolResult
     };
 
     explicit MessageDelegate(QObject* parent = nullptr);
@@ -64,6 +77,9 @@ public:
 
     // Exact height of the message at `width` (lays it out when needed).
     int heightFor(const QModelIndex& index, int width) const;
+    // The same for a message out of sight: when it must be laid out, the layout is not kept (its
+    // documents would fill the cache with messages nobody looks at).
+    int measureHeight(const QModelIndex& index, int width) const;
     // True when the message's current revision has an exact height at the current layout width.
     bool hasExactHeight(const QModelIndex& index) const;
     // When on, sizeHint() answers with an estimate for messages never laid out at the current width
@@ -76,6 +92,11 @@ public:
     QRect actionRect(const QRect& itemRect, const QModelIndex& index, Action action) const;
     QRect codeCopyRect(const QRect& itemRect, const QModelIndex& index, int codeBlock) const;
     int codeBlockCount(const QModelIndex& index) const;
+    // The card of the message's `call`-th tool call (in ToolCallsRole order); empty when none.
+    QRect toolCallRect(const QRect& itemRect, const QModelIndex& index, int call) const;
+    int toolCallCount(const QModelIndex& index) const;
+    // A card's state as shown ("Answered", "Awaiting result"...), "" when there is no such call.
+    QString toolCallStateText(const QModelIndex& index, int call) const;
     Hit hitTest(const QRect& itemRect, const QModelIndex& index, const QPoint& pos) const;
     // The hover actions a message offers (Copy, Copy as text, Regenerate or Edit, Delete).
     QList<Action> hoverActions(const QModelIndex& index) const;
@@ -126,7 +147,9 @@ signals:
     void codeCopyRequested(const QString& code);
     void linkActivated(const QUrl& url);
     void reasoningCopyRequested(qint64 id);
-    void reasoningToggled(qint64 id, bool expanded); // the message's height changed
+    void reasoningToggled(qint64 id, bool expanded);                       // the message's height changed
+    void toolCallActivated(qint64 messageId, const QString& callId);       // an answer's call card
+    void toolResultActivated(qint64 toolMessageId, const QString& callId); // a `tool` message
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -151,12 +174,22 @@ private:
         int bodyWidth = 0;
         bool hasReasoning = false; // folding changes its height
     };
+    // What the caches are keyed by. From MessageListModel directly when that is the model: a layout
+    // asks it of every row, and two QVariants per row cost more than the rest of the lookup (the
+    // estimates read its records directly too).
+    struct Key
+    {
+        qint64 id = 0;
+        quint64 revision = 0;
+    };
+    Key keyOf(const QModelIndex& index) const;
 
     std::shared_ptr<const Layout> layoutFor(const QModelIndex& index, int width) const;
+    void rememberHeight(qint64 id, quint64 revision, const Layout& layout) const;
     RenderedMarkdown renderChunk(const QString& markdown, int width) const;
     std::shared_ptr<const Layout> buildLayout(const QModelIndex& index, int width) const;
     int effectiveWidth(const QRect& itemRect) const;
-    int estimateHeight(const QModelIndex& index, int width) const;
+    int estimateHeight(const QModelIndex& index, qint64 id, int width) const;
     void emitAction(const Hit& hit, const QModelIndex& index);
     QString actionLabel(Action action) const;
     QString actionToolTip(Action action) const;
@@ -165,20 +198,33 @@ private:
     int layoutReasoning(Layout* l, const QModelIndex& index, int left, int y, int contentWidth) const;
     void paintReasoning(QPainter* painter, const Layout& l, const QModelIndex& index, const QPoint& hoverPos,
                         const QRectF& visibleInItem) const;
+    int layoutToolCalls(Layout* l, const QModelIndex& index, int left, int y, int contentWidth) const;
+    int layoutToolResult(Layout* l, const QModelIndex& index, int left, int y, int contentWidth) const;
+    void paintToolCalls(QPainter* painter, const Layout& l, const QPoint& hoverPos) const;
+    void paintToolResult(QPainter* painter, const Layout& l, const QPoint& hoverPos) const;
 
     MarkdownRenderer m_renderer;
     QFont m_font;
     QFont m_smallFont;
+    QFont m_monoFont;      // tool results
+    QFont m_smallMonoFont; // argument summaries
     QPalette m_palette;
     int m_width = 0;
     bool m_estimate = false;
     bool m_showFocus = false;
     mutable QCache<qint64, CacheEntry> m_layouts;
     mutable QHash<qint64, HeightEntry> m_heights;
+    mutable QPointer<const QAbstractItemModel> m_keyModel;           // the model keyOf() last saw
+    mutable const models::MessageListModel* m_keyMessages = nullptr; // it, when a MessageListModel
+    // m_font's metrics, for estimates (a QFontMetrics per row would cost more than the estimate).
+    int m_fontHeight = 0;
+    int m_lineSpacing = 0;
+    qreal m_averageCharWidth = 1;
     mutable QCache<QString, RenderedMarkdown> m_chunks; // key: "width:markdown"
     mutable int m_chunksRendered = 0;
     mutable int m_estimatesGiven = 0;
     mutable int m_layoutsBuilt = 0;
+    mutable bool m_measuring = false; // measureHeight(): no piece goes into the chunk cache
     session::ReasoningDisplay m_reasoningDisplay = session::ReasoningDisplay::ExpandedWhileThinking;
     QHash<qint64, bool> m_reasoningOverrides; // message id -> unfolded, as the person chose
     mutable bool m_livePainted = false;
