@@ -90,7 +90,7 @@ private slots:
         m_db = std::make_unique<Database>();
         QString error;
         QVERIFY2(m_db->open(m_dir->filePath(QStringLiteral("ledger.sqlite3")), &error), qPrintable(error));
-        QCOMPARE(m_db->schemaVersion(), 4);
+        QVERIFY(m_db->schemaVersion() >= 4); // the ledger arrived with version 4
         m_store = std::make_unique<ConversationStore>(*m_db);
         m_ledger = std::make_unique<UsageLedger>(*m_db);
         m_a = m_store->createConversation(QStringLiteral("A")).id;
