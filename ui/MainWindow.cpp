@@ -20,6 +20,7 @@
 #include "media/VideoTaskPane.h"
 #include "models/ModelCatalogModel.h"
 #include "pricing/CostCalculatorPane.h"
+#include "pricing/PriceTable.h"
 #include "pricing/TokenCounter.h"
 #include "pricing/TokenMeter.h"
 #include "pricing/UsageView.h"
@@ -107,6 +108,35 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_view = new ConversationView(this);
     m_view->setObjectName(QStringLiteral("conversationView"));
     m_view->setModel(m_session.messages());
+    // Each answer's cost, from the catalog's tier for the usage it reported.
+    m_session.messages()->setCostFormatter([this](const store::MessageRecord& record) -> QString {
+        if (record.role != api::Role::Assistant || !record.usage.present || !m_catalogReady)
+            return {};
+        const catalog::ModelInfo* info =
+            m_endpoints->resolve(record.model.isEmpty() ? m_session.params().model : record.model);
+        if (!info)
+            return {};
+        pricing::TokenCounts counts;
+        counts.inputTokens = record.usage.promptTokens;
+        counts.cachedTokens = std::max<qint64>(0, record.usage.cachedTokens);
+        counts.outputTokens = std::max<qint64>(0, record.usage.completionTokens);
+        const pricing::CostBreakdown cost = info->prices.cost(counts);
+        if (!cost.valid)
+            return {};
+        QString amount = QString::number(cost.totalMicros() / 1e6, 'f', 6);
+        while (amount.endsWith(QLatin1Char('0')))
+            amount.chop(1);
+        if (amount.endsWith(QLatin1Char('.')))
+            amount.chop(1);
+        const QString symbol = cost.currency == QLatin1String("CNY")   ? QStringLiteral("¥")
+                               : cost.currency == QLatin1String("USD") ? QStringLiteral("$")
+                                                                       : cost.currency + QLatin1Char(' ');
+        return symbol + amount;
+    });
+    // The meter recounts the whole conversation: one coalesced pass after the changes of an event.
+    m_meterContextTimer.setSingleShot(true);
+    m_meterContextTimer.setInterval(0);
+    connect(&m_meterContextTimer, &QTimer::timeout, this, &MainWindow::refreshMeterContext);
     m_composer = new Composer(this);
     m_composer->setObjectName(QStringLiteral("composer"));
     m_composer->setSendWithCtrlEnter(session::AccountSettings::sendWithCtrlEnter());
@@ -246,6 +276,10 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     });
     connect(m_view, &ConversationView::branchStepRequested, this,
             [this](qint64 id, int step) { m_session.switchBranch(id, step); });
+    connect(m_view, &ConversationView::toolCallActivated, this, [this] {
+        m_toolCallsDock->show();
+        m_toolCallsDock->raise();
+    });
     connect(m_view, &ConversationView::linkActivated, this, [](const QUrl& url) {
         if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
             QDesktopServices::openUrl(url);
@@ -358,6 +392,7 @@ void MainWindow::applyCatalog(const catalog::ActiveCatalog& active)
     m_catalogImported = active.imported;
     const bool first = !m_catalogReady;
     m_catalogReady = true;
+    m_session.messages()->setCostFormatter(m_session.messages()->costFormatter());
     m_endpoints->setCatalog(m_catalog);
     m_catalogModel->setCatalog(m_catalog);
     m_session.setCatalog(m_catalog.get());
@@ -426,6 +461,11 @@ void MainWindow::showModel(const QString& model)
 }
 
 void MainWindow::updateMeterContext()
+{
+    m_meterContextTimer.start();
+}
+
+void MainWindow::refreshMeterContext()
 {
     const session::ConversationParams params = m_session.params();
     QStringList history;

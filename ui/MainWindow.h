@@ -145,7 +145,8 @@ private:
     void startCatalogLoad();
     void applyCatalog(const catalog::ActiveCatalog& active);
     void showModel(const QString& model); // the picker, the banner and the token meter follow it
-    void updateMeterContext();
+    void updateMeterContext();            // coalesced: refreshMeterContext() once the current event is done
+    void refreshMeterContext();
     void checkRetiringSoon();
     void openCatalogBrowser();
     void switchModelFromBanner(const QString& from, const QString& to);
@@ -201,6 +202,7 @@ private:
     QLabel* m_statusLabel = nullptr;
     QToolButton* m_undoButton = nullptr;
     QTimer m_undoTimer;
+    QTimer m_meterContextTimer;
     qint64 m_lastDeleted = 0;
     bool m_keyKnown = false; // a key was found (or saved) for the current account
     bool m_keyLoading = false;

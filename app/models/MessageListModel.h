@@ -99,6 +99,7 @@ public:
     using CostFormatter = std::function<QString(const store::MessageRecord&)>;
     void setCostFormatter(CostFormatter formatter);
     bool hasCostFormatter() const { return bool(m_costFormatter); }
+    CostFormatter costFormatter() const { return m_costFormatter; }
 
     void setFrameIntervalMs(int ms) { m_frameMs = ms; }   // 16 by default
     int pendingFlushes() const { return m_dirty.size(); } // rows waiting for the next frame (tests)

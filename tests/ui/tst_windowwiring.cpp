@@ -14,6 +14,7 @@
 #include "media/Attachment.h"
 #include "media/AttachmentStore.h"
 #include "media/ImageGenerationPanel.h"
+#include "models/MessageListModel.h"
 #include "pricing/TokenMeter.h"
 #include "session/AccountSettings.h"
 #include "settings/ConversationSettingsPanel.h"
@@ -381,6 +382,22 @@ private slots:
                 QCOMPARE(request.header("Authorization"), QByteArray("Bearer wiring-test-key"));
             }
         QVERIFY(sawGeneration);
+    }
+
+    void eachAnswerShowsWhatItCost()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        const qint64 id = conversationWith(QStringLiteral("doubao-seed-1-6-250615"));
+        typeAndSend(QStringLiteral("Price me"));
+        waitIdle();
+        const QModelIndex answer = m_window->session()->messages()->index(1);
+        const QString cost = answer.data(models::MessageListModel::CostTextRole).toString();
+        QVERIFY2(cost.startsWith(QStringLiteral("¥")), qPrintable(cost));
+        // The same request, priced the same way, is in the ledger.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->usageLedger()->entries(id).empty(), kSafety);
+        const store::LedgerEntry entry = m_window->usageLedger()->entries(id).back();
+        QCOMPARE(entry.currency, QStringLiteral("CNY"));
+        QVERIFY(entry.costMicros.has_value() && *entry.costMicros > 0);
     }
 
     void exportReadsAndWritesOffTheUiThread()
