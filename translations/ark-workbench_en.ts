@@ -4486,6 +4486,17 @@ Draft: %4</source>
         <source>%1 tokens over the input limit of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Images are counted from their pixel size and detail setting (the vision docs&apos; rule).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) could not be counted (no rule for them).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ToolCallInspector</name>

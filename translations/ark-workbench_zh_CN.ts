@@ -4492,6 +4492,16 @@ Draft: %4</source>
         <source>%1 tokens over the input limit of %2</source>
         <translation>超出输入上限 %2 共 %1 个 token</translation>
     </message>
+    <message>
+        <source>Images are counted from their pixel size and detail setting (the vision docs&apos; rule).</source>
+        <translation>图片按其像素尺寸和 detail 设置估算（视觉理解文档的规则）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s) could not be counted (no rule for them).</source>
+        <translation>
+            <numerusform>有 %n 个附件无法计算（没有可用的规则）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ark::ui::ToolCallInspector</name>

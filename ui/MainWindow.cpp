@@ -15,6 +15,7 @@
 #include "media/Attachment.h"
 #include "media/AttachmentStore.h"
 #include "media/ImageGenerationPanel.h"
+#include "media/MediaLimits.h"
 #include "media/MediaViewer.h"
 #include "media/VideoPlayer.h"
 #include "media/VideoTaskPane.h"
@@ -146,6 +147,7 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_composer->setAttachmentStore(m_attachmentStore.get());
     m_session.setAttachmentStore(m_attachmentStore.get());
     connect(m_composer, &Composer::attachmentActivated, this, &MainWindow::showAttachment);
+    connect(m_composer, &Composer::attachmentsChanged, this, &MainWindow::updateMediaTokens);
     connect(m_composer, &Composer::switchModelSuggested, this, [this] { m_modelPicker->openSwitcher(); });
     // Files dropped on the conversation are attached as if dropped on the composer.
     m_view->viewport()->setAcceptDrops(true);
@@ -465,6 +467,28 @@ void MainWindow::updateMeterContext()
     m_meterContextTimer.start();
 }
 
+void MainWindow::updateMediaTokens()
+{
+    // Images by the vision docs' rule (pixel size and detail); videos have no rule to count by.
+    int unknown = 0;
+    const auto tokensOf = [&unknown](const QList<media::Attachment>& list) {
+        qint64 tokens = 0;
+        for (const media::Attachment& a : list) {
+            if (a.isImage() && a.pixelSize.isValid())
+                tokens += media::estimatedImageTokens(a.pixelSize, a.detail, a.minPixels, a.maxPixels);
+            else
+                ++unknown;
+        }
+        return tokens;
+    };
+    const qint64 draft = tokensOf(m_composer->attachments());
+    qint64 history = 0;
+    for (const store::MessageRecord& record : m_session.messages()->records())
+        if (!record.attachmentsJson.isEmpty())
+            history += tokensOf(media::Attachment::listFromJson(record.attachmentsJson));
+    m_tokenMeter->setAttachmentTokens(draft, history, unknown);
+}
+
 void MainWindow::refreshMeterContext()
 {
     const session::ConversationParams params = m_session.params();
@@ -475,6 +499,7 @@ void MainWindow::refreshMeterContext()
     m_tokenMeter->setContext(params.systemPrompt, history,
                              params.tools().empty() ? QString() : params.toolsJson);
     m_tokenMeter->setMaxTokens(params.maxCompletionTokens.value_or(params.maxTokens.value_or(0)));
+    updateMediaTokens();
 }
 
 void MainWindow::switchModelFromBanner(const QString& from, const QString& to)

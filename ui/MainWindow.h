@@ -147,6 +147,7 @@ private:
     void showModel(const QString& model); // the picker, the banner and the token meter follow it
     void updateMeterContext();            // coalesced: refreshMeterContext() once the current event is done
     void refreshMeterContext();
+    void updateMediaTokens(); // attached images in the draft and the history, for the token line
     void checkRetiringSoon();
     void openCatalogBrowser();
     void switchModelFromBanner(const QString& from, const QString& to);

@@ -346,6 +346,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->composer()->isPreparingAttachments(), kSafety);
         const media::Attachment attached = m_window->composer()->attachments().first();
         QVERIFY(m_window->attachmentStore()->contains(attached.hash));
+        // The token line counts the image from its pixel size, as an estimate.
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->tokenMeter()->tokens().draftTokens > 0, kSafety);
+        QVERIFY(m_window->tokenMeter()->isEstimate());
         typeAndSend(QStringLiteral("What colour is this?"));
         waitIdle();
         QVERIFY(m_window->composer()->attachments().isEmpty()); // sent: the tray is empty again

@@ -166,8 +166,38 @@ void TokenMeter::apply(const QList<pricing::TokenCount>& counts)
             m_note = count.note;
     }
     m_tokens = tokens;
+    m_textTokens = tokens;
+    addMediaTokens();
     refresh();
     emit updated();
+}
+
+void TokenMeter::setAttachmentTokens(qint64 draftTokens, qint64 historyTokens, int unknown)
+{
+    if (draftTokens == m_draftMediaTokens && historyTokens == m_historyMediaTokens &&
+        unknown == m_unknownMedia)
+        return;
+    m_draftMediaTokens = std::max<qint64>(0, draftTokens);
+    m_historyMediaTokens = std::max<qint64>(0, historyTokens);
+    m_unknownMedia = std::max(0, unknown);
+    m_tokens = m_textTokens;
+    addMediaTokens();
+    refresh();
+    emit updated();
+}
+
+void TokenMeter::addMediaTokens()
+{
+    if (m_draftMediaTokens == 0 && m_historyMediaTokens == 0 && m_unknownMedia == 0)
+        return;
+    m_tokens.draftTokens += m_draftMediaTokens;
+    m_tokens.historyTokens += m_historyMediaTokens;
+    m_tokens.exact = false;
+    QString note = tr("Images are counted from their pixel size and detail setting (the vision docs' rule).");
+    if (m_unknownMedia > 0)
+        note += QLatin1Char(' ') +
+                tr("%n attachment(s) could not be counted (no rule for them).", "", m_unknownMedia);
+    m_note = m_note.isEmpty() ? note : m_note + QLatin1Char(' ') + note;
 }
 
 void TokenMeter::refresh()

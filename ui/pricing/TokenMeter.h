@@ -41,6 +41,10 @@ public:
     // output is then the upper end of the output range).
     void setMaxTokens(qint64 maxTokens);
     void setDraft(const QString& text);
+    // Tokens of the images and videos attached to the draft (and in the history), estimated from their
+    // pixel size and detail by the vision docs' rules; they are added to the draft and mark the counts
+    // as estimates. `unknown` counts attachments with no rule (a video without a known duration).
+    void setAttachmentTokens(qint64 draftTokens, qint64 historyTokens, int unknown = 0);
     // Follows an editor (the composer's): each change of its text is a setDraft(). One at a time.
     void followEditor(QPlainTextEdit* editor);
 
@@ -71,6 +75,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void addMediaTokens();             // onto m_tokens, from the text-only counts
+    pricing::DraftTokens m_textTokens; // the last counts of the texts alone
+    qint64 m_draftMediaTokens = 0;
+    qint64 m_historyMediaTokens = 0;
+    int m_unknownMedia = 0;
     void recount();
     void onCounted(const QList<pricing::TokenCount>& counts, qint64 total, bool allExact);
     void apply(const QList<pricing::TokenCount>& counts);
