@@ -5,6 +5,8 @@
 #include "TokensCommand.h"
 #include "api/ChatClient.h"
 #include "catalog/Catalog.h"
+#include "media/AttachmentStore.h"
+#include "media/ImagePreparer.h"
 #include "secrets/KeyStore.h"
 
 #include <QCommandLineParser>
@@ -12,9 +14,11 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSocketNotifier>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <csignal>
@@ -147,6 +151,58 @@ bool parseNumber(const QCommandLineParser& parser, const QString& name, double l
     return true;
 }
 
+// Checks (and, for images, downscales when needed) each file and appends its content part. A file
+// no preparation can fix gives false and a message naming the file and the limit: nothing is sent.
+bool prepareAttachments(const QStringList& paths, media::MediaKind kind, const QString& detail,
+                        std::optional<double> fps, std::vector<api::ContentPart>& parts, QString& problem)
+{
+    // The preparer stores what it sends; a CLI keeps nothing, so a temporary store is enough (the
+    // data URLs are built before it goes away).
+    QTemporaryDir storeDir;
+    if (!storeDir.isValid()) {
+        problem = QStringLiteral("cannot create a temporary folder for the attachments");
+        return false;
+    }
+    media::AttachmentStore store(storeDir.path());
+    const media::ImagePreparer::Options options;
+    for (const QString& path : paths) {
+        const QString name = QFileInfo(path).fileName();
+        const media::PrepareResult result = media::ImagePreparer::prepareFileNow(path, options, &store);
+        if (!result.ok) {
+            problem = QStringLiteral("%1: %2").arg(path, result.error);
+            return false;
+        }
+        media::Attachment attachment = result.prepared.attachment;
+        if (attachment.kind != kind) {
+            problem = kind == media::MediaKind::Image
+                          ? QStringLiteral("%1: not an image (use --video for videos)").arg(path)
+                          : QStringLiteral("%1: not a video (use --image for images)").arg(path);
+            return false;
+        }
+        if (kind == media::MediaKind::Image)
+            attachment.detail = detail;
+        else
+            attachment.fps = fps;
+        const std::vector<media::LimitProblem> limitProblems = attachment.check();
+        if (media::hasErrors(limitProblems)) {
+            problem = QStringLiteral("%1: %2").arg(path, media::problemText(limitProblems));
+            return false;
+        }
+        if (!attachment.note.isEmpty())
+            writeErr(QStringLiteral("note: %1: %2\n").arg(name, attachment.note));
+        for (const media::LimitProblem& warning : result.prepared.warnings)
+            writeErr(QStringLiteral("note: %1: %2\n").arg(name, warning.message));
+        QString readError;
+        const std::optional<api::ContentPart> part = attachment.toContentPart(&store, &readError);
+        if (!part) {
+            problem = QStringLiteral("%1: %2").arg(path, readError);
+            return false;
+        }
+        parts.push_back(*part);
+    }
+    return true;
+}
+
 // Returns ExitOk and fills `options`, or an exit status after printing the problem.
 int parseOptions(const QStringList& args, ChatOptions& options)
 {
@@ -167,6 +223,14 @@ int parseOptions(const QStringList& args, ChatOptions& options)
          QStringLiteral("SECONDS")},
         {QStringLiteral("max-retries"), QStringLiteral("Retries before the first answer byte."),
          QStringLiteral("N")},
+        {QStringLiteral("image"), QStringLiteral("Attach an image file (repeatable)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("detail"), QStringLiteral("low, high or auto, for every attached image."),
+         QStringLiteral("MODE")},
+        {QStringLiteral("video"), QStringLiteral("Attach a video file (repeatable)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("fps"), QStringLiteral("Frames per second sampled from each video (0.2 to 5)."),
+         QStringLiteral("X")},
         {{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")},
     });
     parser.addPositionalArgument(QStringLiteral("PROMPT"),
@@ -211,6 +275,39 @@ int parseOptions(const QStringList& args, ChatOptions& options)
 
     QString problem;
     double number = 0;
+    QString detail;
+    if (parser.isSet(QStringLiteral("detail"))) {
+        detail = parser.value(QStringLiteral("detail")).trimmed().toLower();
+        if (detail != QLatin1String("low") && detail != QLatin1String("high") &&
+            detail != QLatin1String("auto"))
+            return fail(QStringLiteral("--detail takes low, high or auto"));
+    }
+    std::optional<double> fps;
+    if (parser.isSet(QStringLiteral("fps"))) {
+        if (!parseNumber(parser, QStringLiteral("fps"), media::limits::kMinFps, media::limits::kMaxFps,
+                         number, problem))
+            return fail(problem);
+        fps = number;
+    }
+    const QStringList images = parser.values(QStringLiteral("image"));
+    const QStringList videos = parser.values(QStringLiteral("video"));
+    if (!detail.isEmpty() && images.isEmpty())
+        return fail(QStringLiteral("--detail applies to --image files; none given"));
+    if (fps && videos.isEmpty())
+        return fail(QStringLiteral("--fps applies to --video files; none given"));
+    if (!images.isEmpty() || !videos.isEmpty()) {
+        std::vector<api::ContentPart> parts;
+        QString attachProblem;
+        if (!prepareAttachments(images, media::MediaKind::Image, detail, fps, parts, attachProblem) ||
+            !prepareAttachments(videos, media::MediaKind::Video, detail, fps, parts, attachProblem)) {
+            // Not a usage mistake the help text would fix: say only what is wrong with the file.
+            writeErr(QStringLiteral("error: %1\n").arg(attachProblem));
+            return ExitUsage;
+        }
+        // Attachments first, the question last: the order the documentation's examples use.
+        parts.push_back(api::ContentPart::makeText(prompt));
+        request.messages.back().parts = std::move(parts);
+    }
     if (parser.isSet(QStringLiteral("thinking"))) {
         const auto mode = api::parseThinkingMode(parser.value(QStringLiteral("thinking")));
         if (!mode || *mode == api::ThinkingMode::Unset)
@@ -260,8 +357,10 @@ int parseOptions(const QStringList& args, ChatOptions& options)
     return ExitOk;
 }
 
+} // namespace
+
 // ARK_API_KEY wins (scripts, CI); otherwise the keychain. Returns ExitOk or an exit status.
-int resolveKey(QString& key)
+int resolveApiKey(QString& key)
 {
     key = qEnvironmentVariable("ARK_API_KEY").trimmed();
     if (!key.isEmpty())
@@ -282,8 +381,6 @@ int resolveKey(QString& key)
     }
 }
 
-} // namespace
-
 int runChat(const QStringList& args)
 {
     ChatOptions options;
@@ -292,7 +389,7 @@ int runChat(const QStringList& args)
         return ExitOk;
     if (parsed != ExitOk)
         return parsed;
-    const int keyStatus = resolveKey(options.config.apiKey);
+    const int keyStatus = resolveApiKey(options.config.apiKey);
     if (keyStatus != ExitOk)
         return keyStatus;
 

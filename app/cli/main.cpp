@@ -1,6 +1,7 @@
 // ark-workbench-cli: wires the command words to their commands.
 #include "ChatCommand.h"
 #include "CliOptions.h"
+#include "GenerateCommand.h"
 #include "KeyCommand.h"
 #include "ModelsCommand.h"
 #include "SseDecodeCommand.h"
@@ -29,6 +30,10 @@ int main(int argc, char* argv[])
         return ark::cli::runTokens(args);
     if (command == QLatin1String("cost"))
         return ark::cli::runCost(args);
+    if (command == QLatin1String("image"))
+        return ark::cli::runImage(args);
+    if (command == QLatin1String("video"))
+        return ark::cli::runVideo(args);
     if (command == QLatin1String("--version")) {
         ark::cli::writeOut(
             QStringLiteral("ark-workbench-cli %1\n").arg(QCoreApplication::applicationVersion()));
