@@ -457,10 +457,10 @@ int main(int argc, char* argv[])
     {
         StallMeter meter;
         QElapsedTimer resetTimer;
-        const QMetaObject::Connection aboutToReset =
+        const QMetaObject::Connection reopenAboutToReset =
             QObject::connect(window.session()->messages(), &QAbstractItemModel::modelAboutToBeReset,
                              [&] { resetTimer.start(); });
-        const QMetaObject::Connection reset =
+        const QMetaObject::Connection reopenReset =
             QObject::connect(window.session()->messages(), &QAbstractItemModel::modelReset, [&] {
                 if (window.session()->messages()->rowCount() > 0)
                     reopenResetMs = double(resetTimer.nsecsElapsed()) / 1e6;
@@ -477,8 +477,8 @@ int main(int argc, char* argv[])
         reopenMs = model->rowCount() == longRows ? timer.elapsed() : -1;
         spin(5);
         meter.stop();
-        QObject::disconnect(aboutToReset);
-        QObject::disconnect(reset);
+        QObject::disconnect(reopenAboutToReset);
+        QObject::disconnect(reopenReset);
         reopenStall = meter.longestMs();
         reopenCpu = meter.longestCpuMs();
     }
