@@ -1439,6 +1439,14 @@ and prints each event as one JSON line.</source>
         <source>The tool results could not be saved: %1</source>
         <translation>无法保存工具结果：%1</translation>
     </message>
+    <message>
+        <source>Model switched from %1 to %2.</source>
+        <translation>模型已从 %1 切换为 %2。</translation>
+    </message>
+    <message>
+        <source>The switch could not be saved: %1</source>
+        <translation>无法保存切换：%1</translation>
+    </message>
 </context>
 <context>
     <name>ark::store</name>

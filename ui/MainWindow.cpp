@@ -504,6 +504,11 @@ void MainWindow::refreshMeterContext()
 
 void MainWindow::switchModelFromBanner(const QString& from, const QString& to)
 {
+    // The switch is written into the conversation (a note, never sent), then everything follows it.
+    if (m_session.recordModelSwitch(from, to)) {
+        m_settingsPanel->setParams(m_session.params());
+        session::AccountSettings::addRecentModel(to);
+    }
     chooseModel(to);
     if (m_session.params().model == to)
         m_statusLabel->setText(tr("Switched this conversation from %1 to %2.")

@@ -142,6 +142,29 @@ void ConversationSession::close()
     m_toolCalls.clear();
 }
 
+bool ConversationSession::recordModelSwitch(const QString& fromModel, const QString& toModel)
+{
+    if (m_conversationId == 0 || isBusy() || refuseWhileLoading())
+        return false;
+    store::MessageRecord note;
+    note.conversationId = m_conversationId;
+    note.parentId = m_messages.records().empty() ? 0 : m_messages.records().back().id;
+    note.role = api::Role::System;
+    note.content = tr("Model switched from %1 to %2.").arg(fromModel, toModel);
+    note.model = toModel;
+    note.errorKind = QString::fromLatin1(kModelSwitchKind);
+    if (m_store.appendMessage(note) == 0) {
+        emit problem(tr("The switch could not be saved: %1").arg(m_store.database().lastError()));
+        return false;
+    }
+    m_messages.appendMessage(note);
+    ConversationParams params = m_params;
+    params.model = toModel;
+    setParams(params);
+    emit conversationChanged(m_conversationId);
+    return true;
+}
+
 void ConversationSession::setParams(const ConversationParams& params)
 {
     m_params = params;
@@ -369,6 +392,8 @@ api::ChatRequest ConversationSession::buildRequest() const
             break; // the placeholder being answered ends the history
         if (m.state == store::MessageState::Streaming)
             continue;
+        if (m.errorKind == QLatin1String(kModelSwitchKind))
+            continue; // a note for the person, not part of the dialogue
         api::ChatMessage message;
         message.role = m.role;
         message.content = m.content;

@@ -91,7 +91,12 @@ public:
               const QList<media::Attachment>& attachments = {});   // stores the user message first
     bool regenerate(qint64 assistantMessageId);                    // a new sibling answer (also "retry")
     bool editAndResend(qint64 userMessageId, const QString& text); // a new sibling user message + answer
-    void stop();                                                   // keeps the partial answer, marked
+    // Writes "Model switched from X to Y" into the conversation's history (a note after the last
+    // message shown, never sent to the API) and switches the parameters to `toModel`. False (with
+    // problem()) while busy or loading, or when nothing is open.
+    bool recordModelSwitch(const QString& fromModel, const QString& toModel);
+    static constexpr const char* kModelSwitchKind = "model-switch"; // MessageRecord::errorKind of the note
+    void stop();                                                    // keeps the partial answer, marked
     // step -1 / +1 among its siblings; the new branch is read like open() (asynchronously, loaded()
     // follows) and the choice is saved when it arrives.
     void switchBranch(qint64 messageId, int step);

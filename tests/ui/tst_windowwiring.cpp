@@ -163,6 +163,22 @@ private slots:
         QCOMPARE(m_window->session()->conversationId(), id);
         QCOMPARE(m_window->modelPicker()->currentModel(), replacement);
         QVERIFY(!banner->isVisible());
+        // The switch is in the conversation's history (stored), and never sent to the API.
+        const auto path = m_store->activePath(id);
+        QVERIFY(!path.empty());
+        QCOMPARE(path.back().errorKind, QString::fromLatin1(session::ConversationSession::kModelSwitchKind));
+        QVERIFY(path.back().content.contains(replacement));
+        m_window->session()->setParams([&] {
+            auto p = m_window->session()->params();
+            p.model = QStringLiteral("loopback-echo");
+            return p;
+        }());
+        typeAndSend(QStringLiteral("Still there?"));
+        waitIdle();
+        const auto body = nlohmann::json::parse(m_server.requests().last().body.toStdString());
+        for (const auto& message : body.at("messages"))
+            QVERIFY(message.at("role") != "system" ||
+                    !QString::fromStdString(message.value("content", std::string())).contains(replacement));
     }
 
     void sendingToARetiredModelAsksFirst()
