@@ -1,0 +1,1 @@
+#include "conversation/AttachmentThumbnails.h"
