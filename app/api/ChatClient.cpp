@@ -1,6 +1,7 @@
 #include "ChatClient.h"
 
 #include "ChunkDecoder.h"
+#include "HttpAttempt.h"
 #include "RequestBuilder.h"
 
 #include <QCoreApplication>
@@ -17,13 +18,6 @@ namespace {
 constexpr qsizetype kMaxErrorBodyBytes = 64 * 1024;
 constexpr int kMaxSameOriginRedirects = 5;
 
-bool sameOrigin(const QUrl& a, const QUrl& b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-           a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
-               b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
-}
-
 bool isJsonContentType(const QByteArray& contentType)
 {
     return contentType.toLower().contains("application/json");
@@ -31,10 +25,7 @@ bool isJsonContentType(const QByteArray& contentType)
 
 ApiError makeError(ErrorKind kind, const QString& detail = {})
 {
-    ApiError error;
-    error.kind = kind;
-    error.detail = detail;
-    return error;
+    return makeApiError(kind, detail);
 }
 
 } // namespace
@@ -152,13 +143,9 @@ void ChatCall::startAttempt()
     m_sawDone = false;
     m_headersSeen = false;
 
-    QNetworkRequest request(m_currentUrl);
+    QNetworkRequest request = authorizedRequest(m_currentUrl, m_config.apiKey);
     for (const auto& [name, value] : baseHeaders())
         request.setRawHeader(name, value);
-    request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
-    // Redirects are handled by hand so that the Authorization header can never follow one to
-    // another host (Qt 6 follows redirects by default).
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     // No overall transfer timeout: thinking models stream for many minutes. The idle timer below
     // ends a silent connection instead.
     request.setTransferTimeout(0);
@@ -182,19 +169,15 @@ void ChatCall::onMetaData()
 {
     if (!m_reply || m_headersSeen)
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
+    AttemptInfo& attempt = m_attempts.back();
+    const std::optional<ResponseHead> head = readResponseHead(m_reply, attempt);
+    if (!head)
         return;
     m_headersSeen = true;
-    m_status = status.toInt();
-    m_headers = m_reply->rawHeaderPairs();
-    const QByteArray requestId = m_reply->rawHeader("X-Request-Id");
-    if (!requestId.isEmpty())
-        m_requestId = QString::fromUtf8(requestId);
-    AttemptInfo& attempt = m_attempts.back();
-    attempt.httpStatus = m_status;
-    attempt.requestId = QString::fromUtf8(requestId);
-    attempt.responseHeaders = m_headers;
+    m_status = head->status;
+    m_headers = head->headers;
+    if (!head->requestId.isEmpty())
+        m_requestId = head->requestId;
     // A streaming request answered with a JSON body (some gateways do this for errors and for
     // non-streaming fallbacks) is read whole, not as events.
     m_bodyIsEventStream = m_stream && !isJsonContentType(m_reply->rawHeader("Content-Type"));
@@ -382,28 +365,15 @@ ChatDelta ChatCall::deltaFromResult(const ChatResult& result)
 
 void ChatCall::handleRedirect()
 {
-    const QUrl target =
-        m_currentUrl.resolved(m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
     // Only 307/308 keep the method and body; an API redirect of any other kind is a misconfiguration.
     const bool keepsMethod = m_status == 307 || m_status == 308;
-    if (!target.isValid() || !sameOrigin(target, m_currentUrl)) {
-        ApiError error = makeError(ErrorKind::Redirected,
-                                   target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
-        error.httpStatus = m_status;
-        error.requestId = m_requestId;
-        finishWith(error);
+    const RedirectStep step = redirectStep(m_currentUrl, m_reply, m_status, keepsMethod, m_redirects,
+                                           kMaxSameOriginRedirects, m_requestId);
+    if (!step.follow()) {
+        finishWith(step.error);
         return;
     }
-    if (!keepsMethod || ++m_redirects > kMaxSameOriginRedirects) {
-        ApiError error =
-            makeError(ErrorKind::BadRequest, tr("Unexpected redirect (HTTP %1) to %2.")
-                                                 .arg(m_status)
-                                                 .arg(target.toDisplayString(QUrl::RemoveUserInfo)));
-        error.httpStatus = m_status;
-        finishWith(error);
-        return;
-    }
-    m_currentUrl = target;
+    m_currentUrl = step.target;
     endAttempt();
     releaseReply();
     startAttempt();
@@ -416,14 +386,7 @@ void ChatCall::handleHttpFailure(int status, const QByteArray& body)
         error.requestId = m_requestId;
     if (status == 410) {
         // Final: a retired model never comes back. The structured body says what replaces it.
-        DeprecationNotice gone = DeprecationParser::fromGoneBody(body);
-        if (!gone.sunset.isValid() && m_deprecation.sunset.isValid()) {
-            gone.sunset = m_deprecation.sunset;
-            gone.sunsetText = m_deprecation.sunsetText;
-        }
-        if (gone.link.isEmpty())
-            gone.link = m_deprecation.link;
-        m_deprecation = gone;
+        m_deprecation = goneNotice(body, m_deprecation);
         emit deprecationSignalled(m_deprecation);
         finishWith(error);
         return;

@@ -1,5 +1,6 @@
 #include "ImageGenerationClient.h"
 
+#include "HttpAttempt.h"
 #include "JsonText.h"
 
 #include <QCoreApplication>
@@ -34,23 +35,9 @@ QString trImage(const char* text)
     return QCoreApplication::translate("ark::api::ImageGenerationClient", text);
 }
 
-int defaultPort(const QUrl& url)
-{
-    return url.scheme() == QLatin1String("https") ? 443 : 80;
-}
-
-bool sameOrigin(const QUrl& a, const QUrl& b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-           a.port(defaultPort(a)) == b.port(defaultPort(b));
-}
-
 ApiError makeError(ErrorKind kind, const QString& detail = {})
 {
-    ApiError error;
-    error.kind = kind;
-    error.detail = detail;
-    return error;
+    return makeApiError(kind, detail);
 }
 
 int clampToInt(qint64 ms)
@@ -126,6 +113,14 @@ void RestCall::failLater(const ApiError& error)
         this, [this, error] { finishWith(error); }, Qt::QueuedConnection);
 }
 
+void RestCall::startUnless(const QString& problem)
+{
+    if (problem.isEmpty())
+        startLater();
+    else
+        failLater(makeError(ErrorKind::BadRequest, problem));
+}
+
 void RestCall::cancel()
 {
     if (!m_finished)
@@ -153,13 +148,10 @@ void RestCall::startAttempt()
     m_headers.clear();
     m_responseBody.clear();
 
-    QNetworkRequest request(m_currentUrl);
+    QNetworkRequest request = authorizedRequest(m_currentUrl, m_config.apiKey);
     request.setRawHeader("Accept", "application/json");
     if (!m_body.isEmpty())
         request.setRawHeader("Content-Type", "application/json");
-    request.setRawHeader("Authorization", "Bearer " + m_config.apiKey.toUtf8());
-    // Redirects by hand: the Authorization header must never follow one to another host.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     // Qt's transfer timeout restarts with every byte: it bounds silence, not the whole exchange
     // (an image takes tens of seconds to generate before the answer starts).
     request.setTransferTimeout(clampToInt(m_config.idleTimeoutMs));
@@ -188,19 +180,14 @@ void RestCall::onMetaData()
 {
     if (!m_reply || m_headersSeen)
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
+    const std::optional<ResponseHead> head = readResponseHead(m_reply, m_attempts.back());
+    if (!head)
         return;
     m_headersSeen = true;
-    m_status = status.toInt();
-    m_headers = m_reply->rawHeaderPairs();
-    const QByteArray requestId = m_reply->rawHeader("X-Request-Id");
-    if (!requestId.isEmpty())
-        m_requestId = QString::fromUtf8(requestId);
-    AttemptInfo& attempt = m_attempts.back();
-    attempt.httpStatus = m_status;
-    attempt.requestId = QString::fromUtf8(requestId);
-    attempt.responseHeaders = m_headers;
+    m_status = head->status;
+    m_headers = head->headers;
+    if (!head->requestId.isEmpty())
+        m_requestId = head->requestId;
 
     const DeprecationNotice notice = DeprecationParser::fromHeaders(m_headers);
     if (!notice.isEmpty()) {
@@ -251,14 +238,7 @@ void RestCall::onReplyFinished()
         ApiError error = ApiError::fromHttp(m_status, m_responseBody, m_requestId);
         if (m_status == 410) {
             // Final: a retired model never comes back; the structured body names its replacement.
-            DeprecationNotice gone = DeprecationParser::fromGoneBody(m_responseBody);
-            if (!gone.sunset.isValid() && m_deprecation.sunset.isValid()) {
-                gone.sunset = m_deprecation.sunset;
-                gone.sunsetText = m_deprecation.sunsetText;
-            }
-            if (gone.link.isEmpty())
-                gone.link = m_deprecation.link;
-            m_deprecation = gone;
+            m_deprecation = goneNotice(m_responseBody, m_deprecation);
             emit deprecationSignalled(m_deprecation);
             finishWith(error);
             return;
@@ -296,30 +276,17 @@ void RestCall::onReplyFinished()
 
 void RestCall::handleRedirect()
 {
-    const QUrl target =
-        m_currentUrl.resolved(m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl());
-    if (!target.isValid() || !sameOrigin(target, m_currentUrl)) {
-        ApiError error = makeError(ErrorKind::Redirected,
-                                   target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
-        error.httpStatus = m_status;
-        error.requestId = m_requestId;
-        finishWith(error);
-        return;
-    }
     // Only 307/308 keep a POST's method and body; a GET or DELETE is the same request after any of them.
     const bool bodiless = m_method == "GET" || m_method == "DELETE";
     const bool keepsMethod = m_status == 307 || m_status == 308 ||
                              (bodiless && (m_status == 301 || m_status == 302 || m_status == 303));
-    if (!keepsMethod || ++m_redirects > kMaxSameOriginRedirects) {
-        ApiError error =
-            makeError(ErrorKind::BadRequest, tr("Unexpected redirect (HTTP %1) to %2.")
-                                                 .arg(m_status)
-                                                 .arg(target.toDisplayString(QUrl::RemoveUserInfo)));
-        error.httpStatus = m_status;
-        finishWith(error);
+    const RedirectStep step = redirectStep(m_currentUrl, m_reply, m_status, keepsMethod, m_redirects,
+                                           kMaxSameOriginRedirects, m_requestId);
+    if (!step.follow()) {
+        finishWith(step.error);
         return;
     }
-    m_currentUrl = target;
+    m_currentUrl = step.target;
     endAttempt();
     abortReply();
     startAttempt();
@@ -642,11 +609,7 @@ ImageGenerationCall* ImageGenerationClient::generate(const ImageGenerationReques
                                                      const ClientConfig& config, QObject* owner)
 {
     auto* call = new ImageGenerationCall(m_nam, config, request, owner ? owner : this);
-    const QString problem = validate(request);
-    if (!problem.isEmpty())
-        call->failLater(makeError(ErrorKind::BadRequest, problem));
-    else
-        call->startLater();
+    call->startUnless(validate(request));
     return call;
 }
 

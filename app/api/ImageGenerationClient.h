@@ -83,6 +83,8 @@ protected:
     void startLater();
     // Ends the call without a request (a request that failed local validation).
     void failLater(const ApiError& error);
+    // startLater(), or failLater() with a BadRequest naming `problem` when there is one.
+    void startUnless(const QString& problem);
 
 private:
     void startAttempt();

@@ -1,5 +1,6 @@
 #include "VideoTaskClient.h"
 
+#include "HttpAttempt.h"
 #include "JsonText.h"
 
 #include <QCoreApplication>
@@ -40,10 +41,7 @@ QString taskPath(const QString& taskId)
 
 ApiError makeError(ErrorKind kind, const QString& detail = {})
 {
-    ApiError error;
-    error.kind = kind;
-    error.detail = detail;
-    return error;
+    return makeApiError(kind, detail);
 }
 
 std::optional<qint64> integerMember(const json& object, const char* key)
@@ -358,11 +356,7 @@ VideoTaskCall* VideoTaskClient::create(const VideoTaskRequest& request, const Cl
 {
     auto* call = new VideoTaskCall(m_nam, config, VideoTaskCall::Operation::Create, {}, tasksPath(), {},
                                    buildCreateBody(request), owner ? owner : this);
-    const QString problem = validate(request);
-    if (!problem.isEmpty())
-        call->failLater(makeError(ErrorKind::BadRequest, problem));
-    else
-        call->startLater();
+    call->startUnless(validate(request));
     return call;
 }
 
@@ -370,10 +364,7 @@ VideoTaskCall* VideoTaskClient::get(const QString& taskId, const ClientConfig& c
 {
     auto* call = new VideoTaskCall(m_nam, config, VideoTaskCall::Operation::Get, taskId, taskPath(taskId), {},
                                    {}, owner ? owner : this);
-    if (taskId.trimmed().isEmpty())
-        call->failLater(makeError(ErrorKind::BadRequest, trVideo("No task id was given.")));
-    else
-        call->startLater();
+    call->startUnless(taskId.trimmed().isEmpty() ? trVideo("No task id was given.") : QString());
     return call;
 }
 
@@ -390,10 +381,7 @@ VideoTaskCall* VideoTaskClient::remove(const QString& taskId, const ClientConfig
 {
     auto* call = new VideoTaskCall(m_nam, config, VideoTaskCall::Operation::Remove, taskId, taskPath(taskId),
                                    {}, {}, owner ? owner : this);
-    if (taskId.trimmed().isEmpty())
-        call->failLater(makeError(ErrorKind::BadRequest, trVideo("No task id was given.")));
-    else
-        call->startLater();
+    call->startUnless(taskId.trimmed().isEmpty() ? trVideo("No task id was given.") : QString());
     return call;
 }
 
