@@ -2,6 +2,7 @@
 // 127.0.0.1: request bodies byte for byte, answers parsed (url and b64_json), errors mapped as chat maps
 // them, the API key kept away from result hosts and from redirects, downloads that leave no half file.
 #include "api/ImageGenerationClient.h"
+#include "support/ApiFixtures.h"
 #include "support/LoopbackServer.h"
 
 #include <QFile>
@@ -19,6 +20,7 @@ using ark::testsupport::LoopbackServer;
 using ark::testsupport::RecordedRequest;
 using ark::testsupport::ScriptedResponse;
 using ark::testsupport::Step;
+using ark::testsupport::waitFinished;
 using json = nlohmann::json;
 using Format = ImageGenerationRequest::ResponseFormat;
 
@@ -36,12 +38,6 @@ ImageGenerationRequest request(const QString& model = QStringLiteral("doubao-see
     return r;
 }
 
-bool waitFinished(QObject* call)
-{
-    QSignalSpy finished(call, SIGNAL(finished()));
-    return finished.wait(kSafety) && finished.size() == 1;
-}
-
 } // namespace
 
 Q_DECLARE_METATYPE(ark::api::ImageGenerationRequest)
@@ -55,26 +51,11 @@ private:
     ImageGenerationClient* m_client = nullptr;
     QTemporaryDir m_dir;
 
-    ClientConfig config() const
-    {
-        ClientConfig c;
-        c.baseUrl = m_server->baseUrl();
-        c.apiKey = kKey;
-        c.retry.baseDelayMs = 10;
-        c.retry.maxBackoffMs = 20;
-        c.retry.random = [] {
-            return 0.5;
-        };
-        return c;
-    }
+    ClientConfig config() const { return ark::testsupport::loopbackConfig(m_server->baseUrl(), kKey); }
 
     QList<RecordedRequest> requestsTo(const QByteArray& pathPart) const
     {
-        QList<RecordedRequest> out;
-        for (const RecordedRequest& r : m_server->requests())
-            if (r.path.contains(pathPart))
-                out << r;
-        return out;
+        return m_server->requestsTo(pathPart);
     }
 
 private slots:

@@ -6,6 +6,7 @@
 #include "api/VideoTaskClient.h"
 #include "store/Database.h"
 #include "store/VideoTaskStore.h"
+#include "support/ApiFixtures.h"
 #include "support/LoopbackServer.h"
 
 #include <QFile>
@@ -23,6 +24,7 @@ using ark::testsupport::LoopbackServer;
 using ark::testsupport::RecordedRequest;
 using ark::testsupport::ScriptedResponse;
 using ark::testsupport::Step;
+using ark::testsupport::waitFinished;
 using json = nlohmann::json;
 
 namespace {
@@ -38,12 +40,6 @@ VideoTaskRequest textRequest(const QString& model,
     r.model = model;
     r.prompt = prompt;
     return r;
-}
-
-bool waitFinished(QObject* call)
-{
-    QSignalSpy finished(call, SIGNAL(finished()));
-    return finished.wait(kSafety) && finished.size() == 1;
 }
 
 // A tiny data:image URL (a valid base64 payload; the loopback server checks the URL's shape only).
@@ -67,18 +63,7 @@ private:
     VideoTaskClient* m_client = nullptr;
     QTemporaryDir m_dir;
 
-    ClientConfig config() const
-    {
-        ClientConfig c;
-        c.baseUrl = m_server->baseUrl();
-        c.apiKey = kKey;
-        c.retry.baseDelayMs = 10;
-        c.retry.maxBackoffMs = 20;
-        c.retry.random = [] {
-            return 0.5;
-        };
-        return c;
-    }
+    ClientConfig config() const { return ark::testsupport::loopbackConfig(m_server->baseUrl(), kKey); }
 
     static VideoTaskPoller::Schedule fastSchedule()
     {
@@ -92,11 +77,7 @@ private:
 
     QList<RecordedRequest> requestsTo(const QByteArray& method, const QByteArray& pathPart) const
     {
-        QList<RecordedRequest> out;
-        for (const RecordedRequest& r : m_server->requests())
-            if (r.method == method && r.path.contains(pathPart))
-                out << r;
-        return out;
+        return m_server->requestsTo(pathPart, method);
     }
 
     QString createTask(const VideoTaskRequest& request)

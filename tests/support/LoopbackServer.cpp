@@ -1712,6 +1712,15 @@ bool isFramingHeader(const QByteArray& name)
 // =============================================================================================
 // Public value types
 
+QList<RecordedRequest> LoopbackServer::requestsTo(const QByteArray& pathPart, const QByteArray& method) const
+{
+    QList<RecordedRequest> out;
+    for (const RecordedRequest& r : m_requests)
+        if ((method.isEmpty() || r.method == method) && r.path.contains(pathPart))
+            out << r;
+    return out;
+}
+
 QByteArray RecordedRequest::header(const QByteArray& name) const
 {
     return findHeader(headers, name);

@@ -136,6 +136,8 @@ public:
     QByteArray videoTaskStatus(const QByteArray& taskId) const; // "" when the server has no such task
 
     const QList<RecordedRequest>& requests() const { return m_requests; }
+    // The requests whose path (with the query) contains `pathPart`, of `method` when one is given.
+    QList<RecordedRequest> requestsTo(const QByteArray& pathPart, const QByteArray& method = {}) const;
     void clearRequests() { m_requests.clear(); }
     int openConnections() const;
     int totalConnections() const { return m_totalConnections; } // accepted since construction
