@@ -1,5 +1,7 @@
 #include "MessageListModel.h"
 
+#include "media/Attachment.h"
+
 #include <QTimerEvent>
 #include <algorithm>
 
@@ -147,6 +149,8 @@ QVariant MessageListModel::data(const QModelIndex& index, int role) const
         return m.role == api::Role::Tool ? m.toolCallId : QString();
     case ToolNameRole:
         return m.role == api::Role::Tool ? toolNameOf(int(row)) : QString();
+    case AttachmentsRole:
+        return parsedAttachments(row);
     default:
         return {};
     }
@@ -183,6 +187,7 @@ QHash<int, QByteArray> MessageListModel::roleNames() const
     names.insert(CostTextRole, "costText");
     names.insert(ToolCallIdRole, "toolCallId");
     names.insert(ToolNameRole, "toolName");
+    names.insert(AttachmentsRole, "attachments");
     return names;
 }
 
@@ -192,6 +197,7 @@ void MessageListModel::setMessages(std::vector<store::MessageRecord> path,
     beginResetModel();
     recordIssued(m_unrecorded.size()); // the rows leaving, while they are still here
     cancelPendingFlushes();
+    m_attachments.clear(); // parsed again when shown (a few per screen)
     m_rows = std::move(path);
     m_positions = std::move(positions);
     // Positions are optional and may come short: every missing one is "1/1".
@@ -238,6 +244,35 @@ size_t MessageListModel::fingerprint(size_t row) const
     if (m.role == api::Role::Tool)
         seed = qHashMulti(seed, toolNameOf(int(row)));
     return qHashMulti(seed, m.toolCallId, m.toolName, m.attachmentsJson);
+}
+
+const QVariantList& MessageListModel::parsedAttachments(size_t row) const
+{
+    static const QVariantList none;
+    const store::MessageRecord& m = m_rows[row];
+    if (m.attachmentsJson.isEmpty())
+        return none;
+    auto it = m_attachments.find(m.id);
+    // The same text needs no second parse; an updated record with other attachments does.
+    if (it != m_attachments.end() && it->json == m.attachmentsJson)
+        return it->list;
+    QVariantList list;
+    const QList<media::Attachment> attachments = media::Attachment::listFromJson(m.attachmentsJson);
+    list.reserve(attachments.size());
+    for (const media::Attachment& a : attachments)
+        list.append(QVariant::fromValue(a));
+    it = m_attachments.insert(m.id, ParsedAttachments{m.attachmentsJson, list});
+    return it->list;
+}
+
+QVariantList MessageListModel::attachmentsAt(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? parsedAttachments(size_t(row)) : QVariantList();
+}
+
+int MessageListModel::attachmentCountAt(int row) const
+{
+    return row >= 0 && size_t(row) < m_rows.size() ? int(parsedAttachments(size_t(row)).size()) : 0;
 }
 
 void MessageListModel::clear()
@@ -349,6 +384,7 @@ void MessageListModel::removeFrom(int row)
     beginRemoveRows({}, row, count - 1);
     for (int i = row; i < count; ++i) {
         m_rowById.remove(m_rows[size_t(i)].id);
+        m_attachments.remove(m_rows[size_t(i)].id);
         m_dirty.remove(i);
     }
     m_rows.erase(m_rows.begin() + row, m_rows.end());

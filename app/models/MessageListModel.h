@@ -58,6 +58,10 @@ public:
         // QString: a tool result's function name; when the record has none, the name of the call it
         // answers (found in the answer above it).
         ToolNameRole,
+        // QVariantList of QVariant::fromValue(media::Attachment): the message's attachments, parsed from
+        // MessageRecord::attachmentsJson once per text and cached (views ask on every layout); empty for
+        // a message without any.
+        AttachmentsRole,
     };
     Q_ENUM(Roles)
 
@@ -87,6 +91,10 @@ public:
     int rowForId(qint64 messageId) const; // -1 when absent
     const store::MessageRecord& record(int row) const;
     const std::vector<store::MessageRecord>& records() const { return m_rows; }
+    // AttachmentsRole's list and its size, without a QVariant per call (layout estimates of 10,000
+    // rows ask it); empty / 0 when out of range.
+    QVariantList attachmentsAt(int row) const;
+    int attachmentCountAt(int row) const;
     // RevisionRole without a QVariant: views ask it of every row at each layout. 0 when out of range.
     quint64 revisionAt(int row) const
     {
@@ -163,6 +171,14 @@ private:
     void queueRecord(int row);
     CostFormatter m_costFormatter;
     size_t fingerprint(size_t row) const;
+    // Parsed attachment lists by message id, valid while the record's text is the one parsed.
+    struct ParsedAttachments
+    {
+        QString json;
+        QVariantList list;
+    };
+    mutable QHash<qint64, ParsedAttachments> m_attachments;
+    const QVariantList& parsedAttachments(size_t row) const;
 };
 
 } // namespace ark::models

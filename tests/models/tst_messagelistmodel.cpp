@@ -1,5 +1,6 @@
 // MessageListModel: every role, every mutation under QAbstractItemModelTester, and the frame
 // coalescing of streamed text (many deltas, one dataChanged).
+#include "media/Attachment.h"
 #include "models/MessageListModel.h"
 
 #include <QAbstractItemModelTester>
@@ -42,6 +43,29 @@ quint64 revision(const MessageListModel& model, int row)
     return roleAt(model, row, MessageListModel::RevisionRole).value<quint64>();
 }
 
+media::Attachment stored(const QString& name, media::MediaKind kind, char hashDigit)
+{
+    media::Attachment a;
+    a.kind = kind;
+    a.hash = QString(64, QLatin1Char(hashDigit));
+    a.mime = kind == media::MediaKind::Image ? QStringLiteral("image/png") : QStringLiteral("video/mp4");
+    a.storedPath = QStringLiteral("/data/attachments/") + a.hash.left(2) + u'/' + a.hash;
+    a.originalName = name;
+    a.pixelSize = QSize(640, 480);
+    a.byteSize = 12345;
+    if (kind == media::MediaKind::Video)
+        a.durationSeconds = 2.0;
+    return a;
+}
+
+QList<media::Attachment> attachmentsAt(const MessageListModel& model, int row)
+{
+    QList<media::Attachment> list;
+    for (const QVariant& v : roleAt(model, row, MessageListModel::AttachmentsRole).toList())
+        list.append(v.value<media::Attachment>());
+    return list;
+}
+
 } // namespace
 
 class TestMessageListModel : public QObject
@@ -75,6 +99,8 @@ private slots:
     void toolResultsMarkCallsAnswered();
     void toolResultNamesAndIds();
     void reopenedRoundKnowsItsResults();
+    void attachmentsRoleGivesTheParsedList();
+    void attachmentsChangeTheRevision();
 };
 
 // The view's layout caches are keyed by revision: opening the same messages again must not make
@@ -874,6 +900,93 @@ void TestMessageListModel::reopenedRoundKnowsItsResults()
     model.clear();
     model.setMessages(answered);
     QCOMPARE(revision(model, 1), answeredRevision);
+}
+
+// AttachmentsRole is added after every other role (their values are stored by views and tests), gives
+// the attachments as media::Attachment values, and an empty list, not an invalid variant, without any.
+void TestMessageListModel::attachmentsRoleGivesTheParsedList()
+{
+    QCOMPARE(int(MessageListModel::AttachmentsRole), int(MessageListModel::ToolNameRole) + 1);
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const media::Attachment photo = stored(QStringLiteral("photo.png"), media::MediaKind::Image, 'a');
+    const media::Attachment clip = stored(QStringLiteral("clip.mp4"), media::MediaKind::Video, 'b');
+    const media::Attachment link = media::Attachment::fromUrl(QStringLiteral("https://example.com/cat.png"));
+    std::vector<store::MessageRecord> path = conversation(3);
+    path[0].attachmentsJson = media::Attachment::listToJson({photo, clip, link});
+    path[2].attachmentsJson = QStringLiteral("this is not JSON");
+    model.setMessages(path);
+
+    const QVariant value = roleAt(model, 0, MessageListModel::AttachmentsRole);
+    QCOMPARE(value.userType(), int(QMetaType::QVariantList));
+    const QList<media::Attachment> list = attachmentsAt(model, 0);
+    QCOMPARE(list.size(), 3);
+    QVERIFY(list.at(0) == photo);
+    QVERIFY(list.at(1) == clip);
+    QVERIFY(list.at(1).durationSeconds == std::optional<double>(2.0));
+    QVERIFY(list.at(2).isRemote());
+    QCOMPARE(list.at(2).url, QStringLiteral("https://example.com/cat.png"));
+    QCOMPARE(model.attachmentCountAt(0), 3);
+    QCOMPARE(model.attachmentsAt(0).size(), 3);
+
+    // No attachments, and text that is not a list: empty lists, still of the role's type.
+    const QVariant none = roleAt(model, 1, MessageListModel::AttachmentsRole);
+    QCOMPARE(none.userType(), int(QMetaType::QVariantList));
+    QVERIFY(none.toList().isEmpty());
+    QVERIFY(attachmentsAt(model, 2).isEmpty());
+    QCOMPARE(model.attachmentCountAt(1), 0);
+    QCOMPARE(model.attachmentCountAt(2), 0);
+    QCOMPARE(model.attachmentCountAt(-1), 0);
+    QCOMPARE(model.attachmentCountAt(3), 0);
+    QVERIFY(!roleAt(model, 3, MessageListModel::AttachmentsRole).isValid());
+    QCOMPARE(model.roleNames().value(MessageListModel::AttachmentsRole), QByteArray("attachments"));
+
+    // Asked again (as every layout does): the same values.
+    QVERIFY(attachmentsAt(model, 0) == list);
+}
+
+// The view caches layouts by revision: attachments that change must change it, in place and on reopening;
+// an update keeps the role in step with the record (no stale parse).
+void TestMessageListModel::attachmentsChangeTheRevision()
+{
+    MessageListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const media::Attachment photo = stored(QStringLiteral("photo.png"), media::MediaKind::Image, 'a');
+    const media::Attachment other = stored(QStringLiteral("other.png"), media::MediaKind::Image, 'c');
+    std::vector<store::MessageRecord> path = conversation(2);
+    path[0].attachmentsJson = media::Attachment::listToJson({photo});
+    model.setMessages(path);
+    QVERIFY(attachmentsAt(model, 0) == QList<media::Attachment>{photo});
+    const quint64 before = revision(model, 0);
+
+    store::MessageRecord changed = model.record(0);
+    changed.attachmentsJson = media::Attachment::listToJson({photo, other});
+    QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+    model.updateMessage(changed);
+    QCOMPARE(dataChanged.count(), 1);
+    QVERIFY(revision(model, 0) != before);
+    QVERIFY(attachmentsAt(model, 0) == (QList<media::Attachment>{photo, other}));
+
+    // Reopened unchanged: the same revision; reopened with other attachments: a new one.
+    model.clear();
+    path[0] = changed;
+    model.setMessages(path);
+    const quint64 reopened = revision(model, 0);
+    model.clear();
+    model.setMessages(path);
+    QCOMPARE(revision(model, 0), reopened);
+    path[0].attachmentsJson = media::Attachment::listToJson({other});
+    model.clear();
+    model.setMessages(path);
+    QVERIFY(revision(model, 0) != reopened);
+    QVERIFY(attachmentsAt(model, 0) == QList<media::Attachment>{other});
+
+    // Removed rows take their parsed lists with them; a row appended under the same id parses afresh.
+    model.removeFrom(0);
+    store::MessageRecord again = path[0];
+    again.attachmentsJson.clear();
+    model.appendMessage(again);
+    QVERIFY(attachmentsAt(model, 0).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMessageListModel)

@@ -4,6 +4,7 @@
 #include "conversation/ConversationView.h"
 #include "conversation/MarkdownRenderer.h"
 #include "conversation/MessageDelegate.h"
+#include "media/Attachment.h"
 #include "models/MessageListModel.h"
 #include "store/StoreTypes.h"
 
@@ -202,6 +203,7 @@ private slots:
     void realModelStreams();
     void screenshot();
     void toolCallScreenshot();
+    void attachmentsFromAnyModel();
 
 private:
     ConversationView* makeView(const QList<Message>& messages, QSize size = QSize(720, 600));
@@ -1300,6 +1302,43 @@ void TestConversationView::toolCallScreenshot()
     m_view->setPalette(dark);
     QTRY_VERIFY(m_view->messageDelegate()->cachedLayouts() > 0);
     m_view->grab().toImage().save(QStringLiteral("/tmp/delegate-tools-dark.png"));
+}
+
+// Any model with AttachmentsRole gets tiles (the estimate and layout read the role, not MessageListModel's
+// records); a model without the role shows none; a generated image's row offers no Regenerate.
+void TestConversationView::attachmentsFromAnyModel()
+{
+    const media::Attachment first = media::Attachment::fromUrl(QStringLiteral("https://a.example.com/1.png"));
+    const media::Attachment second =
+        media::Attachment::fromUrl(QStringLiteral("https://b.example.com/2.mp4"));
+    Message question = user(1, QStringLiteral("Two links"));
+    Message generated = answer(2, QStringLiteral("Image by **seedream**"));
+    makeView({question, generated, user(3, QStringLiteral("No attachments"))});
+    m_model->item(0)->setData(QVariantList{QVariant::fromValue(first), QVariant::fromValue(second)},
+                              Roles::AttachmentsRole);
+    m_model->item(0)->setData(g_revision++, Roles::RevisionRole);
+    m_model->item(1)->setData(QString::fromLatin1(MessageDelegate::kGeneratedImageKind),
+                              Roles::ErrorKindRole);
+    m_model->item(1)->setData(QVariantList{QVariant::fromValue(first)}, Roles::AttachmentsRole);
+    m_model->item(1)->setData(g_revision++, Roles::RevisionRole);
+    QCoreApplication::processEvents();
+
+    MessageDelegate* d = m_view->messageDelegate();
+    QCOMPARE(d->attachmentCount(m_model->index(0, 0)), 2);
+    QCOMPARE(d->attachmentCount(m_model->index(2, 0)), 0);
+    QCOMPARE(second.kind, media::MediaKind::Video);
+    const QRect tile = m_view->attachmentRect(m_model->index(0, 0), 1);
+    QVERIFY(!tile.isEmpty());
+    QVERIFY(m_view->visualRect(m_model->index(0, 0)).contains(tile)); // the row grew to hold the strip
+    QSignalSpy activated(m_view, &ConversationView::attachmentActivated);
+    clickAt(m_view, tile.center());
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.at(0).at(0).value<media::Attachment>().url, second.url);
+
+    QVERIFY(!d->hoverActions(m_model->index(1, 0)).contains(Action::Regenerate));
+    QVERIFY(!d->hoverActions(m_model->index(1, 0)).contains(Action::Edit));
+    QVERIFY(
+        m_view->visualRect(m_model->index(1, 0)).contains(m_view->attachmentRect(m_model->index(1, 0), 0)));
 }
 
 QTEST_MAIN(TestConversationView)

@@ -1,5 +1,7 @@
 #include "ConversationView.h"
 
+#include "AttachmentThumbnails.h"
+#include "media/Attachment.h"
 #include "models/MessageListModel.h"
 
 #include <QApplication>
@@ -79,6 +81,9 @@ ConversationView::ConversationView(QWidget* parent) : QListView(parent)
     connect(m_delegate, &MessageDelegate::reasoningToggled, this, &ConversationView::onReasoningToggled);
     connect(m_delegate, &MessageDelegate::toolCallActivated, this, &ConversationView::toolCallActivated);
     connect(m_delegate, &MessageDelegate::toolResultActivated, this, &ConversationView::activateToolResult);
+    connect(m_delegate, &MessageDelegate::attachmentActivated, this, &ConversationView::attachmentActivated);
+    connect(m_delegate->thumbnails(), &AttachmentThumbnails::thumbnailReady, this,
+            &ConversationView::onThumbnailReady);
 
     m_delegate->setReasoningDisplay(session::AccountSettings::reasoningDisplay());
     if (session::SettingsNotifier* notifier = session::SettingsNotifier::instance())
@@ -131,6 +136,48 @@ QRect ConversationView::codeCopyRect(const QModelIndex& index, int codeBlock) co
 QRect ConversationView::toolCallRect(const QModelIndex& index, int call) const
 {
     return m_delegate->toolCallRect(visualRect(index), index, call);
+}
+
+QRect ConversationView::attachmentRect(const QModelIndex& index, int attachment) const
+{
+    return m_delegate->attachmentRect(visualRect(index), index, attachment);
+}
+
+void ConversationView::setAttachmentStore(const media::AttachmentStore* store)
+{
+    m_delegate->setAttachmentStore(store);
+    viewport()->update(); // files are looked up again, through the store
+}
+
+// Only the tiles on screen that show the file repaint: a thumbnail arriving costs no relayout, and the
+// rows out of sight find it in the cache when they scroll in.
+void ConversationView::onThumbnailReady(const QString& sourceKey)
+{
+    if (!model())
+        return;
+    const int rows = model()->rowCount(rootIndex());
+    for (QModelIndex index = indexAt(QPoint(1, 0)); index.isValid();) {
+        const QRect rect = visualRect(index);
+        if (rect.top() >= viewport()->height())
+            break;
+        for (const QRect& tile : m_delegate->attachmentRectsShowing(rect, index, sourceKey))
+            viewport()->update(tile.adjusted(-2, -2, 2, 2)); // with the hover border
+        if (index.row() + 1 >= rows)
+            break;
+        index = model()->index(index.row() + 1, 0, rootIndex());
+    }
+}
+
+bool ConversationView::activateCurrentAttachment()
+{
+    const QModelIndex index = currentIndex();
+    if (!index.isValid())
+        return false;
+    const QList<media::Attachment> list = MessageDelegate::attachments(index);
+    if (list.isEmpty())
+        return false;
+    emit attachmentActivated(list.constFirst());
+    return true;
 }
 
 // A tool result names its call; the answer that made it is the nearest answer above with that call.
@@ -518,12 +565,13 @@ void ConversationView::updateHover(const QPoint& pos)
             viewport()->update(visualRect(previous));
         viewport()->update(rect);
     } else if (hit.action != m_hoverAction || hit.codeBlock != m_hoverCodeBlock ||
-               hit.toolCall != m_hoverToolCall) {
+               hit.toolCall != m_hoverToolCall || hit.attachment != m_hoverAttachment) {
         viewport()->update(rect);
     }
     m_hoverAction = hit.action;
     m_hoverCodeBlock = hit.codeBlock;
     m_hoverToolCall = hit.toolCall;
+    m_hoverAttachment = hit.attachment;
 }
 
 void ConversationView::clearHover()
@@ -533,6 +581,7 @@ void ConversationView::clearHover()
     m_hoverAction = Action::None;
     m_hoverCodeBlock = -1;
     m_hoverToolCall = -1;
+    m_hoverAttachment = -1;
     if (previous.isValid())
         viewport()->update(visualRect(previous));
     viewport()->unsetCursor();
@@ -577,7 +626,8 @@ void ConversationView::keyPressEvent(QKeyEvent* event)
         return;
     }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
-        (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier && activateCurrentToolCall()) {
+        (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier &&
+        (activateCurrentToolCall() || activateCurrentAttachment())) {
         event->accept();
         return;
     }
@@ -620,6 +670,27 @@ void ConversationView::contextMenuEvent(QContextMenuEvent* event)
         return;
     const qint64 id = index.data(Roles::MessageIdRole).toLongLong();
     QMenu menu(this);
+    // The tile under the mouse (or, from the keyboard, the message's first attachment): open and save
+    // come first, they are what a right-click on a picture is for.
+    const QList<media::Attachment> attached = MessageDelegate::attachments(index);
+    int tile = -1;
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        const MessageDelegate::Hit hit = m_delegate->hitTest(visualRect(index), index, event->pos());
+        if (hit.action == Action::Attachment)
+            tile = hit.attachment;
+    } else if (!attached.isEmpty()) {
+        tile = 0;
+    }
+    if (tile >= 0 && tile < attached.size()) {
+        const media::Attachment attachment = attached.at(tile);
+        connect(menu.addAction(attachment.isVideo() ? tr("&Play") : tr("&Open")), &QAction::triggered, this,
+                [this, attachment] { emit attachmentActivated(attachment); });
+        QAction* save = menu.addAction(tr("&Save attachment as\u2026"));
+        save->setEnabled(!attachment.isRemote()); // a link has no file here
+        connect(save, &QAction::triggered, this,
+                [this, attachment] { emit attachmentSaveRequested(attachment); });
+        menu.addSeparator();
+    }
     const QList<Action> actions = m_delegate->hoverActions(index);
     auto add = [&](Action action, const QString& text, auto&& slot) {
         if (actions.contains(action) || action == Action::Retry)

@@ -7,6 +7,9 @@
 // emits toolCallActivated with the answer's id and the call id; so does Enter on the current message
 // when it is an answer with tool calls (its first call: the inspector lists the round's other calls
 // beside it) or a tool result.
+// Attachments: a click on a tile emits attachmentActivated (Enter does for the current message's first
+// attachment when it has no tool calls); its context menu offers "Save attachment as…". Thumbnails that
+// finish loading repaint only the tiles showing them: no relayout, whatever the number of rows.
 #pragma once
 
 #include "MessageDelegate.h"
@@ -37,6 +40,10 @@ public:
     QRect actionRect(const QModelIndex& index, MessageDelegate::Action action) const;
     QRect codeCopyRect(const QModelIndex& index, int codeBlock) const;
     QRect toolCallRect(const QModelIndex& index, int call) const; // a tool-call card, viewport coordinates
+    // The tile of the message's `attachment`-th attachment, viewport coordinates (empty when none).
+    QRect attachmentRect(const QModelIndex& index, int attachment) const;
+    // Where attachment files are found by hash (not owned; must outlive the view).
+    void setAttachmentStore(const media::AttachmentStore* store);
     QModelIndex indexForId(qint64 messageId) const;
     // Re-measures every row (from the delegate's cache) keeping the end followed or the reading
     // position anchored.
@@ -71,6 +78,11 @@ signals:
     void followingEndChanged(bool following);
     // The answer `messageId` made the tool call `callId`: show it (the tool-call inspector).
     void toolCallActivated(qint64 messageId, const QString& callId);
+    // A tile was clicked (or Enter on a message with attachments): show it (viewer or player). Also for
+    // a missing file: the window says it is missing.
+    void attachmentActivated(const ark::media::Attachment& attachment);
+    // "Save attachment as…" from a tile's context menu.
+    void attachmentSaveRequested(const ark::media::Attachment& attachment);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -105,6 +117,8 @@ private:
     void redrawThinkingHeaders();
     void activateToolResult(qint64 toolMessageId, const QString& callId);
     bool activateCurrentToolCall();
+    bool activateCurrentAttachment();
+    void onThumbnailReady(const QString& sourceKey);
 
     MessageDelegate* m_delegate = nullptr;
     QToolButton* m_jumpButton = nullptr;
@@ -119,6 +133,7 @@ private:
     MessageDelegate::Action m_hoverAction = MessageDelegate::Action::None;
     int m_hoverCodeBlock = -1;
     int m_hoverToolCall = -1;
+    int m_hoverAttachment = -1;
     QBasicTimer m_thinkingTimer;
 };
 

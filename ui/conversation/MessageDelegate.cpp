@@ -1,7 +1,10 @@
 #include "MessageDelegate.h"
 
+#include "AttachmentThumbnails.h"
 #include "api/ChatTypes.h"
+#include "media/MediaLimits.h"
 #include "models/MessageListModel.h"
+#include "session/ConversationSession.h"
 #include "store/StoreTypes.h"
 
 #include <QAbstractItemView>
@@ -17,6 +20,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QToolTip>
@@ -50,6 +54,18 @@ constexpr int kToolBadge = 18;         // the "f" badge at a card's left
 constexpr int kToolResultLines = 5;    // a tool result shows this many lines, the inspector the rest
 constexpr int kToolResultChars = 4000; // ...laid out from at most this much of its text
 constexpr int kSummaryValueChars = 48; // one argument's value in a card's summary
+constexpr int kTileHeight = 96;        // an attachment's tile in a strip
+constexpr int kTileWidth = 128;
+constexpr int kTileGap = 6;
+constexpr int kGeneratedSide = 360; // a generated image is fitted to this on its longer side
+constexpr bool sameText(const char* a, const char* b)
+{
+    return *a == *b && (*a == '\0' || sameText(a + 1, b + 1));
+}
+static_assert(sameText(MessageDelegate::kGeneratedImageKind,
+                       session::ConversationSession::kGeneratedImageKind),
+              "the delegate recognises the notes the session writes");
+
 // A height entry whose layout depends on a folding choice that changed: re-measured before use.
 constexpr quint64 kStaleRevision = ~quint64(0);
 
@@ -118,6 +134,56 @@ bool isJsonText(const QString& text)
     QJsonParseError error;
     QJsonDocument::fromJson(text.toUtf8(), &error);
     return error.error == QJsonParseError::NoError;
+}
+
+QString translated(const char* text)
+{
+    return QCoreApplication::translate("ark::ui::MessageDelegate", text);
+}
+
+// What a tile is called: the file's name, a pasted URL's host, or what it is.
+QString attachmentTitle(const media::Attachment& a)
+{
+    if (a.isRemote()) {
+        const QString host = QUrl(a.url).host();
+        return host.isEmpty() ? a.url : host;
+    }
+    if (!a.originalName.isEmpty())
+        return a.originalName;
+    return a.isImage() ? translated("Pasted image") : translated("Video");
+}
+
+QString durationText(double seconds)
+{
+    const int total = std::max(0, int(std::lround(seconds)));
+    const int h = total / 3600;
+    const int m = (total / 60) % 60;
+    const int s = total % 60;
+    if (h > 0)
+        return QStringLiteral("%1:%2:%3")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+// The part of an image of another shape that fills `target` (centred), so a tile crops, never squeezes.
+QRectF coverSource(const QSize& image, const QSize& target)
+{
+    QRectF source(QPointF(0, 0), QSizeF(image));
+    if (target.isEmpty() || image.isEmpty())
+        return source;
+    const qreal aspect = qreal(target.width()) / target.height();
+    if (source.width() / source.height() > aspect) {
+        const qreal w = source.height() * aspect;
+        source.setLeft((source.width() - w) / 2);
+        source.setWidth(w);
+    } else {
+        const qreal h = source.width() / aspect;
+        source.setTop((source.height() - h) / 2);
+        source.setHeight(h);
+    }
+    return source;
 }
 
 QPolygonF chevron(const QRect& row, bool expanded)
@@ -205,6 +271,18 @@ struct MessageDelegate::Layout
 
     QHash<int, QRect> buttons; // Action -> rect (hover actions and Retry)
     QList<Action> hoverActions;
+
+    // Attachment tiles, in AttachmentsRole order. A generated image's picture is one large tile in its
+    // card (the tinted box around its text and picture).
+    struct Tile
+    {
+        QRect rect;
+        media::Attachment attachment;
+        QString source; // AttachmentThumbnails::sourceKey
+        bool large = false;
+    };
+    QList<Tile> tiles;
+    QRect generatedCard;
 };
 
 MessageDelegate::MessageDelegate(QObject* parent)
@@ -217,6 +295,7 @@ MessageDelegate::MessageDelegate(QObject* parent)
     m_chunks.setMaxCost(240);
     setFont(m_font);
     setPalette(m_palette);
+    m_thumbnails = new AttachmentThumbnails(this);
 }
 
 MessageDelegate::~MessageDelegate() = default;
@@ -340,6 +419,10 @@ QList<MessageDelegate::Action> MessageDelegate::hoverActions(const QModelIndex& 
     const bool streaming = index.data(Roles::IsStreamingRole).toBool();
     if (streaming)
         return actions; // nothing that changes the conversation while it is being written
+    if (isGeneratedImage(index)) {
+        actions.append(Action::Delete); // nothing to regenerate or edit: it came from the image panel
+        return actions;
+    }
     const api::Role role = roleOf(index);
     if (role == api::Role::Assistant)
         actions.append(Action::Regenerate);
@@ -431,6 +514,26 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     // The model's reasoning, above its answer.
     y = layoutReasoning(l.get(), index, left, y, contentWidth);
 
+    // A generated image: its text and picture in a card as wide as the picture may be.
+    const bool generated = isGeneratedImage(index);
+    const QList<media::Attachment> attached = attachments(index);
+    int bodyLeft = left;
+    int bodyWidth = contentWidth;
+    QSize generatedSize;
+    if (generated) {
+        const int cardWidth = std::min(contentWidth, kGeneratedSide + 2 * kCardPad);
+        bodyLeft = left + kCardPad;
+        bodyWidth = std::max(kMinBodyWidth, cardWidth - 2 * kCardPad);
+        // From the recorded pixel size only (never from decoding): the height is known before the picture.
+        const int side = std::min(kGeneratedSide, bodyWidth);
+        QSize pixels = attached.isEmpty() ? QSize() : attached.constFirst().pixelSize;
+        if (!pixels.isValid() || pixels.isEmpty())
+            pixels = QSize(side, side);
+        generatedSize = pixels.scaled(side, side, Qt::KeepAspectRatio).expandedTo(QSize(1, 1));
+        l->generatedCard = QRect(left, y, cardWidth, 0); // its height once laid out
+        y += kCardPad;
+    }
+
     // Body.
     const QString content = index.data(Roles::ContentRole).toString();
     if (l->role == api::Role::Tool) {
@@ -438,7 +541,7 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
     } else if (!content.isEmpty()) {
         qreal bottom = 0;
         for (const QString& piece : MarkdownRenderer::splitIntoChunks(content, kChunkChars)) {
-            Layout::Chunk chunk{renderChunk(piece, contentWidth), 0};
+            Layout::Chunk chunk{renderChunk(piece, bodyWidth), 0};
             if (!l->chunks.isEmpty())
                 chunk.y = MarkdownRenderer::stackedY(l->chunks.constLast().markdown, l->chunks.constLast().y,
                                                      chunk.markdown);
@@ -446,7 +549,7 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
             l->chunks.append(chunk);
         }
         const int h = int(std::ceil(bottom));
-        l->body = QRect(left, y, contentWidth, h);
+        l->body = QRect(bodyLeft, y, bodyWidth, h);
         for (const Layout::Chunk& chunk : l->chunks) {
             const QPointF origin = QPointF(l->body.topLeft()) + QPointF(0, chunk.y);
             for (const RenderedCodeBlock& block : chunk.markdown.codeBlocks) {
@@ -468,6 +571,22 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         l->thinkingText = QStringLiteral("\u2026");
         l->thinking = QRect(left, y, contentWidth, fm.height());
         y += fm.height() + kSpacing;
+    }
+
+    // Attachments, under the text.
+    if (generated) {
+        if (!attached.isEmpty()) {
+            const media::Attachment& picture = attached.constFirst();
+            l->tiles.append(Layout::Tile{QRect(QPoint(bodyLeft, y), generatedSize), picture,
+                                         AttachmentThumbnails::sourceKey(picture), true});
+            y += generatedSize.height() + kSpacing;
+            y = layoutStrip(l.get(), attached, 1, bodyLeft, y, bodyWidth);
+        }
+        y = y - kSpacing + kCardPad;
+        l->generatedCard.setBottom(y - 1);
+        y += kSpacing;
+    } else {
+        y = layoutStrip(l.get(), attached, 0, left, y, contentWidth);
     }
 
     // Tool calls the answer made: a compact card each.
@@ -522,9 +641,12 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
             l->cardDetails = QRect(left + kCardPad, cy, inner, sfm.height());
             cy += sfm.height() + 6;
         }
-        const int rw = sfm.horizontalAdvance(actionLabel(Action::Retry)) + 2 * kButtonPadX + 8;
-        l->buttons.insert(int(Action::Retry), QRect(left + kCardPad, cy, rw, buttonHeight));
-        cy += buttonHeight + kCardPad;
+        if (!generated) { // an image is made again from the image panel, never retried from here
+            const int rw = sfm.horizontalAdvance(actionLabel(Action::Retry)) + 2 * kButtonPadX + 8;
+            l->buttons.insert(int(Action::Retry), QRect(left + kCardPad, cy, rw, buttonHeight));
+            cy += buttonHeight;
+        }
+        cy += kCardPad;
         l->card = QRect(left, y, contentWidth, cy - y);
         y = cy + kSpacing;
     }
@@ -556,7 +678,7 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         const int pw = sfm.horizontalAdvance(tr("Interrupted")) + 2 * kButtonPadX;
         l->interruptedPill = QRect(fx, y, pw, buttonHeight);
         fx += pw + 8;
-        if (!showCard) {
+        if (!showCard && !generated) {
             const int rw = sfm.horizontalAdvance(actionLabel(Action::Retry)) + 2 * kButtonPadX;
             l->buttons.insert(int(Action::Retry), QRect(fx, y, rw, buttonHeight));
             fx += rw + 10;
@@ -605,6 +727,261 @@ std::shared_ptr<const MessageDelegate::Layout> MessageDelegate::buildLayout(cons
         l->bubble = QRect(outerLeft, kVerticalPad, outerRight - outerLeft, y - kVerticalPad);
     l->height = y + kVerticalPad;
     return l;
+}
+
+// ---- Attachments ------------------------------------------------------------------------------
+
+bool MessageDelegate::isGeneratedImage(const QModelIndex& index)
+{
+    return index.data(Roles::ErrorKindRole).toString() == QLatin1String(kGeneratedImageKind);
+}
+
+int MessageDelegate::attachmentStripHeight(int count, int width)
+{
+    if (count <= 0)
+        return 0;
+    const int tileWidth = std::min(kTileWidth, std::max(1, width));
+    const int perRow = std::max(1, (width + kTileGap) / (tileWidth + kTileGap));
+    const int rows = (count + perRow - 1) / perRow;
+    return rows * kTileHeight + (rows - 1) * kTileGap;
+}
+
+QList<media::Attachment> MessageDelegate::attachments(const QModelIndex& index)
+{
+    QList<media::Attachment> list;
+    const QVariantList values = index.data(Roles::AttachmentsRole).toList();
+    list.reserve(values.size());
+    for (const QVariant& value : values) {
+        if (value.canConvert<media::Attachment>())
+            list.append(value.value<media::Attachment>());
+    }
+    return list;
+}
+
+void MessageDelegate::setAttachmentStore(const media::AttachmentStore* store)
+{
+    m_thumbnails->setStore(store); // forgets what was found (or not) through the old one
+}
+
+// Tiles from list[from] on, left to right, wrapping into rows at `width`. Returns the y below them (and
+// the spacing), or `y` when there are none: the height follows from the count and the width alone.
+int MessageDelegate::layoutStrip(Layout* l, const QList<media::Attachment>& list, int from, int left, int y,
+                                 int width) const
+{
+    const int count = int(list.size()) - from;
+    if (count <= 0)
+        return y;
+    const int tileWidth = std::min(kTileWidth, std::max(1, width));
+    const int perRow = std::max(1, (width + kTileGap) / (tileWidth + kTileGap));
+    for (int i = 0; i < count; ++i) {
+        const int row = i / perRow;
+        const int column = i % perRow;
+        const QRect rect(left + column * (tileWidth + kTileGap), y + row * (kTileHeight + kTileGap),
+                         tileWidth, kTileHeight);
+        const media::Attachment& a = list.at(from + i);
+        l->tiles.append(Layout::Tile{rect, a, AttachmentThumbnails::sourceKey(a), false});
+    }
+    return y + attachmentStripHeight(count, width) + kSpacing;
+}
+
+int MessageDelegate::attachmentCountFor(const QModelIndex& index, bool* generated) const
+{
+    keyOf(index); // makes m_keyMessages current
+    const int row = index.row();
+    if (m_keyMessages && index.model() && row >= 0 && size_t(row) < m_keyMessages->records().size()) {
+        *generated = m_keyMessages->records()[size_t(row)].errorKind == QLatin1String(kGeneratedImageKind);
+        return m_keyMessages->attachmentCountAt(row);
+    }
+    *generated = isGeneratedImage(index);
+    return int(index.data(Roles::AttachmentsRole).toList().size());
+}
+
+int MessageDelegate::attachmentCount(const QModelIndex& index) const
+{
+    return index.isValid() ? int(layoutFor(index, effectiveWidth({}))->tiles.size()) : 0;
+}
+
+QRect MessageDelegate::attachmentRect(const QRect& itemRect, const QModelIndex& index, int attachment) const
+{
+    if (!index.isValid())
+        return {};
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    if (attachment < 0 || attachment >= l->tiles.size())
+        return {};
+    return l->tiles.at(attachment).rect.translated(itemRect.topLeft());
+}
+
+QList<QRect> MessageDelegate::attachmentRectsShowing(const QRect& itemRect, const QModelIndex& index,
+                                                     const QString& sourceKey) const
+{
+    QList<QRect> rects;
+    if (!index.isValid() || sourceKey.isEmpty())
+        return rects;
+    const auto l = layoutFor(index, effectiveWidth(itemRect));
+    for (const Layout::Tile& tile : l->tiles) {
+        if (tile.source == sourceKey)
+            rects.append(tile.rect.translated(itemRect.topLeft()));
+    }
+    return rects;
+}
+
+QString MessageDelegate::attachmentToolTip(const QModelIndex& index, int attachment) const
+{
+    const QList<media::Attachment> list = attachments(index);
+    if (attachment < 0 || attachment >= list.size())
+        return {};
+    const media::Attachment& a = list.at(attachment);
+    QStringList lines;
+    lines << (a.isRemote() ? a.url : attachmentTitle(a));
+    QStringList facts;
+    if (a.pixelSize.isValid())
+        facts << media::pixelSizeText(a.pixelSize);
+    if (a.durationSeconds)
+        facts << durationText(*a.durationSeconds);
+    if (a.byteSize >= 0)
+        facts << media::byteSizeText(a.byteSize);
+    if (!facts.isEmpty())
+        lines << facts.join(QStringLiteral(", "));
+    if (!a.note.isEmpty())
+        lines << a.note;
+    const QString problem = m_thumbnails->problem(a);
+    if (!problem.isEmpty())
+        lines << problem;
+    if (a.isRemote())
+        lines << tr("A link sent as is; the file is not kept here.");
+    else
+        lines << (a.isVideo() ? tr("Click to play") : tr("Click to view full size"));
+    return lines.join(u'\n');
+}
+
+void MessageDelegate::paintAttachments(QPainter* painter, const Layout& l, const QPoint& hoverPos,
+                                       const QRectF& visibleInItem) const
+{
+    for (const Layout::Tile& tile : l.tiles) {
+        // Tiles out of sight (a long message scrolled through) ask for no thumbnail.
+        if (!visibleInItem.isNull() && !visibleInItem.intersects(QRectF(tile.rect)))
+            continue;
+        paintTile(painter, tile.rect, tile.attachment, tile.large, tile.rect.contains(hoverPos));
+    }
+}
+
+void MessageDelegate::paintTile(QPainter* painter, const QRect& rect, const media::Attachment& a, bool large,
+                                bool hovered) const
+{
+    using Status = AttachmentThumbnails::Status;
+    const bool dark = MarkdownRenderer::isDark(m_palette);
+    const QColor base = m_palette.color(QPalette::Base);
+    const QColor text = m_palette.color(QPalette::Text);
+    const QColor accent = m_palette.color(QPalette::Highlight);
+    const QColor dim = MarkdownRenderer::blend(text, base, 0.45);
+    const QColor warn = dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0x9a, 0x67, 0x00);
+    const qreal radius = large ? 10 : 8;
+
+    // The picture at the painter's pixel density: sharp on a high-DPI screen, no bigger than needed.
+    const qreal dpr = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+    const QSize pixels = (QSizeF(rect.size()) * dpr).toSize();
+    QImage picture;
+    Status status = Status::Remote;
+    if (!a.isRemote()) {
+        picture = m_thumbnails->thumbnail(a, pixels);
+        status = picture.isNull() ? m_thumbnails->status(a, pixels) : Status::Ready;
+    }
+
+    painter->save();
+    QPainterPath shape;
+    shape.addRoundedRect(QRectF(rect), radius, radius);
+    painter->setClipPath(shape, Qt::IntersectClip);
+    QColor fill = MarkdownRenderer::blend(base, text, dark ? 0.10 : 0.06);
+    if (a.isVideo() && picture.isNull() && status != Status::Missing)
+        fill = dark ? QColor(0x14, 0x14, 0x14) : QColor(0x2a, 0x2a, 0x2a); // a film's dark frame
+    else if (status == Status::Missing)
+        fill = MarkdownRenderer::blend(base, warn, dark ? 0.16 : 0.10);
+    else if (status == Status::Remote)
+        fill = MarkdownRenderer::blend(base, accent, dark ? 0.18 : 0.10);
+    painter->fillRect(rect, fill);
+
+    const QFontMetrics sfm(m_smallFont);
+    const QRect inner = rect.adjusted(8, 6, -8, -6);
+    // Two centred lines: what it is (bold, coloured) and its name (dim), both elided to the tile.
+    const auto caption = [&](const QString& title, const QColor& titleColour, const QString& detail,
+                             const QColor& detailColour) {
+        QFont bold = m_smallFont;
+        bold.setBold(true);
+        const QFontMetrics bfm(bold);
+        const int total = bfm.height() + (detail.isEmpty() ? 0 : 2 + sfm.height());
+        int ty = inner.top() + (inner.height() - total) / 2;
+        painter->setFont(bold);
+        painter->setPen(titleColour);
+        painter->drawText(QRect(inner.left(), ty, inner.width(), bfm.height()), Qt::AlignCenter,
+                          bfm.elidedText(title, Qt::ElideRight, inner.width()));
+        if (detail.isEmpty())
+            return;
+        ty += bfm.height() + 2;
+        painter->setFont(m_smallFont);
+        painter->setPen(detailColour);
+        painter->drawText(QRect(inner.left(), ty, inner.width(), sfm.height()), Qt::AlignCenter,
+                          sfm.elidedText(detail, Qt::ElideMiddle, inner.width()));
+    };
+
+    if (!picture.isNull()) {
+        painter->setRenderHint(QPainter::SmoothPixmapTransform, true);
+        painter->drawImage(QRectF(rect), picture, coverSource(picture.size(), rect.size()));
+        ++m_thumbnailsPainted;
+    } else if (status == Status::Missing) {
+        caption(tr("File missing"), warn, attachmentTitle(a), dim);
+    } else if (status == Status::Remote) {
+        // A long host keeps its end: "…static.example.com" says more than "images.static.ex…".
+        QFont bold = m_smallFont;
+        bold.setBold(true);
+        const QString host = QFontMetrics(bold).elidedText(attachmentTitle(a), Qt::ElideLeft, inner.width());
+        caption(host, text, a.isVideo() ? tr("Video link") : tr("Image link"), dim);
+    } else if (!a.isVideo()) {
+        // Loading (briefly) or unreadable: the name, never a spinner that could turn forever.
+        caption(status == Status::Failed ? tr("Cannot display") : attachmentTitle(a),
+                status == Status::Failed ? warn : dim,
+                status == Status::Failed ? attachmentTitle(a) : QString(), dim);
+    } else {
+        // A video without its frame (yet): its name at the top, on the dark frame.
+        painter->setFont(m_smallFont);
+        painter->setPen(QColor(0xdd, 0xdd, 0xdd));
+        painter->drawText(QRect(inner.left(), inner.top(), inner.width(), sfm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          sfm.elidedText(attachmentTitle(a), Qt::ElideMiddle, inner.width()));
+    }
+
+    if (a.isVideo() && status != Status::Missing && status != Status::Remote) {
+        // A play badge in the middle and the duration in a pill at the bottom right.
+        const qreal d = large ? 44 : 30;
+        const QPointF c = QRectF(rect).center();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0, 0, 0, hovered ? 190 : 140));
+        painter->drawEllipse(c, d / 2, d / 2);
+        painter->setBrush(Qt::white);
+        const qreal t = d * 0.2;
+        painter->drawPolygon(
+            QPolygonF({QPointF(c.x() - t * 0.8, c.y() - t), QPointF(c.x() - t * 0.8, c.y() + t),
+                       QPointF(c.x() + t * 1.1, c.y())}));
+        if (a.durationSeconds) {
+            QFont font = m_smallFont;
+            font.setPixelSize(11);
+            const QFontMetrics pfm(font);
+            const QString duration = durationText(*a.durationSeconds);
+            const int w = pfm.horizontalAdvance(duration) + 10;
+            const int h = pfm.height() + 2;
+            const QRect pill(rect.right() - 4 - w + 1, rect.bottom() - 4 - h + 1, w, h);
+            painter->setBrush(QColor(0, 0, 0, 170));
+            painter->drawRoundedRect(QRectF(pill), h / 2.0, h / 2.0);
+            painter->setFont(font);
+            painter->setPen(Qt::white);
+            painter->drawText(pill, Qt::AlignCenter, duration);
+        }
+    }
+    painter->restore();
+
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(hovered ? QPen(accent, 2)
+                            : QPen(MarkdownRenderer::blend(base, text, dark ? 0.22 : 0.16), 1));
+    painter->drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
 }
 
 int MessageDelegate::layoutReasoning(Layout* l, const QModelIndex& index, int left, int y,
@@ -871,8 +1248,17 @@ int MessageDelegate::estimateHeight(const QModelIndex& index, qint64 id, int wid
         lines = std::min(lines, kToolResultLines + 1); // shown cut
     // A finished answer's Thinking section is usually folded: about one row.
     const int reasoning = hasReasoning ? m_fontHeight + 20 : 0;
+    // Attachments from their count alone (the JSON is parsed once per message, no image is read).
+    bool generated = false;
+    const int attachmentCount = attachmentCountFor(index, &generated);
+    int attached = 0;
+    if (generated)
+        attached = std::min(kGeneratedSide, bodyWidth) + 2 * kCardPad + kSpacing +
+                   attachmentStripHeight(attachmentCount - 1, bodyWidth);
+    else if (attachmentCount > 0)
+        attached = attachmentStripHeight(attachmentCount, bodyWidth) + kSpacing;
     return 2 * kVerticalPad + 2 * kBubblePadY + m_fontHeight + 8 + lines * m_lineSpacing + m_fontHeight +
-           reasoning + calls * (m_fontHeight + 14);
+           reasoning + calls * (m_fontHeight + 14) + attached;
 }
 
 QSize MessageDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -987,6 +1373,12 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
 
     paintReasoning(painter, *l, index, hoverPos, visibleInItem);
 
+    if (!l->generatedCard.isNull()) {
+        painter->setPen(QPen(MarkdownRenderer::blend(base, text, dark ? 0.18 : 0.13), 1));
+        painter->setBrush(MarkdownRenderer::blend(base, text, dark ? 0.05 : 0.025));
+        painter->drawRoundedRect(QRectF(l->generatedCard).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10);
+    }
+
     // Body.
     if (!l->chunks.isEmpty()) {
         const QRectF visible =
@@ -1012,6 +1404,7 @@ void MessageDelegate::paint(QPainter* painter, const QStyleOptionViewItem& optio
         painter->setPen(dim);
         painter->drawText(l->thinking, Qt::AlignLeft | Qt::AlignVCenter, l->thinkingText);
     }
+    paintAttachments(painter, *l, hoverPos, visibleInItem);
     paintToolResult(painter, *l, hoverPos);
     paintToolCalls(painter, *l, hoverPos);
 
@@ -1299,6 +1692,8 @@ QRect MessageDelegate::actionRect(const QRect& itemRect, const QModelIndex& inde
                                       : l->toolCards.constFirst().rect.translated(itemRect.topLeft());
     if (action == Action::ToolResult)
         return l->resultBox.isNull() ? QRect() : l->resultBox.translated(itemRect.topLeft());
+    if (action == Action::Attachment)
+        return l->tiles.isEmpty() ? QRect() : l->tiles.constFirst().rect.translated(itemRect.topLeft());
     const QRect r = l->buttons.value(int(action));
     return r.isNull() ? QRect() : r.translated(itemRect.topLeft());
 }
@@ -1378,6 +1773,13 @@ MessageDelegate::Hit MessageDelegate::hitTest(const QRect& itemRect, const QMode
             return hit;
         }
     }
+    for (int i = 0; i < l->tiles.size(); ++i) {
+        if (l->tiles.at(i).rect.contains(p)) {
+            hit.action = Action::Attachment;
+            hit.attachment = i;
+            return hit;
+        }
+    }
     if (l->resultBox.contains(p)) {
         hit.action = Action::ToolResult;
         hit.callId = l->resultCallId;
@@ -1450,6 +1852,12 @@ void MessageDelegate::emitAction(const Hit& hit, const QModelIndex& index)
     case Action::ToolResult:
         emit toolResultActivated(id, hit.callId);
         break;
+    case Action::Attachment: {
+        const QList<media::Attachment> list = attachments(index);
+        if (hit.attachment >= 0 && hit.attachment < list.size())
+            emit attachmentActivated(list.at(hit.attachment));
+        break;
+    }
     case Action::None:
         break;
     }
@@ -1473,7 +1881,8 @@ bool MessageDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
         return hit.action != Action::None;
     }
     const bool sameTarget = m_pressIndex == index && m_pressHit.action == hit.action &&
-                            m_pressHit.codeBlock == hit.codeBlock && m_pressHit.toolCall == hit.toolCall;
+                            m_pressHit.codeBlock == hit.codeBlock && m_pressHit.toolCall == hit.toolCall &&
+                            m_pressHit.attachment == hit.attachment;
     m_pressIndex = QPersistentModelIndex();
     m_pressHit = Hit();
     if (hit.action == Action::None || !sameTarget)
@@ -1499,6 +1908,8 @@ bool MessageDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
             arguments = arguments.left(600) + u'\u2026';
         tip = call.value(QStringLiteral("name")).toString() + u'(' + arguments + QStringLiteral(")\n") +
               actionToolTip(hit.action);
+    } else if (hit.action == Action::Attachment) {
+        tip = attachmentToolTip(index, hit.attachment);
     } else if (hit.action != Action::None) {
         tip = actionToolTip(hit.action);
     } else {
@@ -1532,6 +1943,11 @@ QStringList MessageDelegate::displayedTexts(const QModelIndex& index) const
         texts << MarkdownRenderer::toPlainText(index.data(Roles::ContentRole).toString());
     if (!l->thinkingText.isEmpty())
         texts << l->thinkingText;
+    for (const Layout::Tile& tile : l->tiles) {
+        const QString problem = m_thumbnails->problem(tile.attachment);
+        texts << (problem.isEmpty() ? attachmentTitle(tile.attachment)
+                                    : attachmentTitle(tile.attachment) + QStringLiteral(": ") + problem);
+    }
     if (!l->resultBox.isNull()) {
         if (!l->resultLines.isEmpty())
             texts << l->resultLines.join(u'\n');

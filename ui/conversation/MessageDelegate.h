@@ -7,9 +7,15 @@
 // of the arguments, its state); a click emits toolCallActivated. A tool result (a `tool` message) is
 // no bubble but a compact "Result · name" row with the first lines of its text in monospace; a click
 // on it emits toolResultActivated.
+// Attachments: a strip of tiles (about 96 px tall, wrapping when narrow) under the message's text, one per
+// image or video; the pictures come from AttachmentThumbnails (decoded off the UI thread, cached), so the
+// strip's height depends only on the number of attachments and the width. A click on a tile emits
+// attachmentActivated. A generated image (ErrorKindRole "generated-image") is a card: its text, then the
+// picture fitted to about 360 px, with only Copy and Delete.
 #pragma once
 
 #include "MarkdownRenderer.h"
+#include "media/Attachment.h"
 #include "session/AccountSettings.h"
 
 #include <QCache>
@@ -25,8 +31,13 @@
 namespace ark::models {
 class MessageListModel;
 }
+namespace ark::media {
+class AttachmentStore;
+}
 
 namespace ark::ui {
+
+class AttachmentThumbnails;
 
 class MessageDelegate : public QStyledItemDelegate
 {
@@ -48,18 +59,26 @@ public:
         ReasoningCopy,   // the Thinking section's Copy button
         ToolCall,        // a tool-call card (Hit::toolCall says which; actionRect gives the first)
         ToolResult,      // a tool result's text box
+        Attachment,      // an attachment's tile (Hit::attachment says which; actionRect gives the first)
     };
     Q_ENUM(Action)
 
     struct Hit
     {
         Action action = Action::None;
-        int codeBlock = -1; // Action::CodeCopy
-        QString code;       // Action::CodeCopy
-        QUrl url;           // Action::Link
-        int toolCall = -1;  // Action::ToolCall: the card's position in ToolCallsRole
-        QString callId;     // Action::ToolCall, Action::ToolResult
+        int codeBlock = -1;  // Action::CodeCopy
+        QString code;        // Action::CodeCopy
+        QUrl url;            // Action::Link
+        int toolCall = -1;   // Action::ToolCall: the card's position in ToolCallsRole
+        QString callId;      // Action::ToolCall, Action::ToolResult
+        int attachment = -1; // Action::Attachment: the tile's position in AttachmentsRole
     };
+
+    // MessageRecord::errorKind of an image made by an image model (ConversationSession stores it).
+    static constexpr const char* kGeneratedImageKind = "generated-image";
+    static bool isGeneratedImage(const QModelIndex& index);
+    // The height of a strip of `count` tiles laid out at `width` (wrapping into rows); 0 for none.
+    static int attachmentStripHeight(int count, int width);
 
     explicit MessageDelegate(QObject* parent = nullptr);
     ~MessageDelegate() override;
@@ -98,6 +117,21 @@ public:
     // A card's state as shown ("Answered", "Awaiting result"...), "" when there is no such call.
     QString toolCallStateText(const QModelIndex& index, int call) const;
     Hit hitTest(const QRect& itemRect, const QModelIndex& index, const QPoint& pos) const;
+    // Attachments. Files are found through the store by hash (not owned); without one, by stored path.
+    void setAttachmentStore(const media::AttachmentStore* store);
+    AttachmentThumbnails* thumbnails() const { return m_thumbnails; }
+    // AttachmentsRole of the message, as attachments.
+    static QList<media::Attachment> attachments(const QModelIndex& index);
+    int attachmentCount(const QModelIndex& index) const; // tiles laid out (= attachments)
+    // The tile of the message's `attachment`-th attachment; empty when none.
+    QRect attachmentRect(const QRect& itemRect, const QModelIndex& index, int attachment) const;
+    // The tiles that show the file thumbnailReady() named (AttachmentThumbnails::sourceKey).
+    QList<QRect> attachmentRectsShowing(const QRect& itemRect, const QModelIndex& index,
+                                        const QString& sourceKey) const;
+    // A tile's tooltip: the file's name, size and pixels or duration, any preparation note, a problem.
+    QString attachmentToolTip(const QModelIndex& index, int attachment) const;
+    int thumbnailsPainted() const { return m_thumbnailsPainted; } // tiles painted with a picture (tests)
+
     // The hover actions a message offers (Copy, Copy as text, Regenerate or Edit, Delete).
     QList<Action> hoverActions(const QModelIndex& index) const;
 
@@ -150,6 +184,7 @@ signals:
     void reasoningToggled(qint64 id, bool expanded);                       // the message's height changed
     void toolCallActivated(qint64 messageId, const QString& callId);       // an answer's call card
     void toolResultActivated(qint64 toolMessageId, const QString& callId); // a `tool` message
+    void attachmentActivated(const ark::media::Attachment& attachment);    // a tile
 
 protected:
     bool editorEvent(QEvent* event, QAbstractItemModel* model, const QStyleOptionViewItem& option,
@@ -202,6 +237,13 @@ private:
     int layoutToolResult(Layout* l, const QModelIndex& index, int left, int y, int contentWidth) const;
     void paintToolCalls(QPainter* painter, const Layout& l, const QPoint& hoverPos) const;
     void paintToolResult(QPainter* painter, const Layout& l, const QPoint& hoverPos) const;
+    int layoutStrip(Layout* l, const QList<media::Attachment>& list, int from, int left, int y,
+                    int width) const;
+    void paintAttachments(QPainter* painter, const Layout& l, const QPoint& hoverPos,
+                          const QRectF& visibleInItem) const;
+    void paintTile(QPainter* painter, const QRect& rect, const media::Attachment& attachment, bool large,
+                   bool hovered) const;
+    int attachmentCountFor(const QModelIndex& index, bool* generated) const; // for estimates
 
     MarkdownRenderer m_renderer;
     QFont m_font;
@@ -232,6 +274,8 @@ private:
     QPoint m_hoverPos;
     QPersistentModelIndex m_pressIndex;
     Hit m_pressHit;
+    AttachmentThumbnails* m_thumbnails = nullptr;
+    mutable int m_thumbnailsPainted = 0;
 };
 
 } // namespace ark::ui

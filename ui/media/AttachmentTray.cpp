@@ -1,5 +1,6 @@
 #include "AttachmentTray.h"
 
+#include "conversation/AttachmentThumbnails.h"
 #include "media/AttachmentStore.h"
 #include "media/MediaLimits.h"
 
@@ -13,7 +14,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
-#include <QMediaPlayer>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -26,12 +26,9 @@
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <QVideoFrame>
-#include <QVideoSink>
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace ark::ui {
 
@@ -40,8 +37,6 @@ namespace {
 constexpr int kTileWidth = 112;
 constexpr int kTileHeight = 84;
 constexpr int kRadius = 6;
-// A poster frame that has not come by then will not come: the film icon stays.
-constexpr int kPosterTimeoutMs = 15000;
 
 QString fpsText(double fps)
 {
@@ -93,51 +88,6 @@ void drawPill(QPainter& painter, const QRect& anchor, Qt::Alignment align, const
     painter.setPen(Qt::white);
     painter.drawText(pill, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, pill.width() - 6));
 }
-
-// Grabs the first frame of a video off-screen. Everything is asynchronous (the backend decodes on its own
-// threads): the callback gets the frame, or a null image on error or timeout, exactly once.
-class PosterGrabber : public QObject
-{
-public:
-    PosterGrabber(const QString& path, QObject* parent, std::function<void(const QImage&)> done)
-        : QObject(parent), m_done(std::move(done))
-    {
-        m_player = new QMediaPlayer(this);
-        m_sink = new QVideoSink(this);
-        m_player->setVideoSink(m_sink); // no audio output: nothing is heard
-        connect(m_sink, &QVideoSink::videoFrameChanged, this, [this](const QVideoFrame& frame) {
-            if (!frame.isValid())
-                return;
-            const QImage image = frame.toImage();
-            if (!image.isNull())
-                finish(image);
-        });
-        connect(m_player, &QMediaPlayer::errorOccurred, this, [this] { finish({}); });
-        connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus status) {
-            if (status == QMediaPlayer::InvalidMedia || status == QMediaPlayer::EndOfMedia)
-                finish({});
-        });
-        QTimer::singleShot(kPosterTimeoutMs, this, [this] { finish({}); });
-        m_player->setSource(QUrl::fromLocalFile(path));
-        m_player->play();
-    }
-
-private:
-    void finish(const QImage& image)
-    {
-        if (m_finished)
-            return;
-        m_finished = true;
-        m_player->stop();
-        m_done(image);
-        deleteLater(); // not now: we may be inside one of the player's signals
-    }
-
-    QMediaPlayer* m_player = nullptr;
-    QVideoSink* m_sink = nullptr;
-    std::function<void(const QImage&)> m_done;
-    bool m_finished = false;
-};
 
 } // namespace
 
@@ -689,8 +639,8 @@ void AttachmentTray::grabPoster(AttachmentTile* tile, const QString& path)
     if (path.isEmpty() || !QFileInfo::exists(path))
         return;
     const QPointer<AttachmentTile> guard(tile);
-    // Parented to the tile: removing the tile stops the grab.
-    new PosterGrabber(path, tile, [guard](const QImage& poster) {
+    // A child of the tile: removing the tile stops the grab. The film icon stays when no frame comes.
+    VideoPosterGrabber::grab(path, tile, [guard](const QImage& poster) {
         if (guard)
             guard->setPoster(poster);
     });

@@ -2,10 +2,11 @@
 // while media::ImagePreparer works on a worker thread, and a line for what could not be attached.
 //
 // Images show their prepared thumbnail; videos show a poster frame grabbed off-screen with Qt Multimedia
-// (QMediaPlayer + QVideoSink, asynchronous) or a film icon with the duration when no frame comes. Each tile
-// has a remove button, a badge when the file was changed to fit the limits (the full note is its tooltip),
-// and an options chip (also the context menu) for an image's `detail` or a video's `fps`. Clicking a tile
-// emits attachmentActivated() so the window can open the viewer or the player.
+// (VideoPosterGrabber, shared with the conversation's thumbnails) or a film icon with the duration when
+// no frame comes. Each tile has a remove button, a badge when the file was changed to fit the limits (the
+// full note is its tooltip), and an options chip (also the context menu) for an image's `detail` or a
+// video's `fps`. Clicking a tile emits attachmentActivated() so the window can open the viewer or the
+// player.
 //
 // Indices are tile indices: ready attachments and those still being prepared, in the order they were
 // added. attachments() lists the ready ones in that order (the composer does not send while any is still
