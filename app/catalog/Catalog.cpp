@@ -99,6 +99,25 @@ Capabilities parseCapabilities(const QJsonValue& value)
     return caps;
 }
 
+// A model's "video" object (FORMAT.md, "Video generation"). Absent or null: the catalog does not say.
+// A malformed one is reported and left out, so the model gets the documented defaults.
+void parseVideo(const QJsonValue& value, ModelInfo& model, QStringList* problems)
+{
+    if (value.isUndefined() || value.isNull())
+        return;
+    QStringList found;
+    model.video = VideoCapabilities::fromJson(value, &found);
+    for (const QString& problem : std::as_const(found))
+        report(problems, QStringLiteral("%1: %2").arg(model.id, problem));
+    // The capabilities are the authority on input kinds (VideoCapabilities::forModel drops the frames);
+    // a file that says both is contradicting itself.
+    if (model.video && model.video->firstFrame && !model.capabilities.imageInput)
+        report(problems,
+               QCoreApplication::translate("ark::catalog", "%1: the video object offers frames, but the "
+                                                           "capabilities say the model takes no image input")
+                   .arg(model.id));
+}
+
 LifecycleInfo parseLifecycle(const QJsonObject& object, const QString& modelId, int offset,
                              QStringList* problems)
 {
@@ -275,6 +294,7 @@ std::shared_ptr<const Catalog> Catalog::fromJson(const QByteArray& json, QString
         model.maxReasoningTokens = tokens(limits, "max_reasoning");
         model.maxCompletionTokens = tokens(limits, "max_completion_tokens");
         model.capabilities = parseCapabilities(object.value(QLatin1String("capabilities")));
+        parseVideo(object.value(QLatin1String("video")), model, problems);
 
         const QJsonValue pricing = object.value(QLatin1String("pricing"));
         if (pricing.isObject()) {

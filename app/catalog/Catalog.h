@@ -5,6 +5,7 @@
 #pragma once
 
 #include "catalog/Lifecycle.h"
+#include "catalog/VideoCapabilities.h"
 #include "pricing/PriceTable.h"
 
 #include <QDateTime>
@@ -12,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ark::catalog {
@@ -50,7 +52,7 @@ struct ModelInfo
     QString id;          // canonical API model id ("doubao-seed-1-6-250615")
     QStringList aliases; // other spellings the docs use ("doubao-seed-1.6-250615")
     QString displayName;
-    QString provider;    // provider id: "volcengine-ark", "anthropic", "krea"
+    QString provider; // provider id: "volcengine-ark", "anthropic", "krea"
     QString family;
     ModelKind kind = ModelKind::Chat;
     qint64 contextWindow = 0;   // 0 = unknown
@@ -59,6 +61,9 @@ struct ModelInfo
     qint64 maxReasoningTokens = 0;
     qint64 maxCompletionTokens = 0;
     Capabilities capabilities;
+    // What a video generation model accepts (its "video" object); empty when the catalog does not say
+    // (use VideoCapabilities::forModel, which falls back to every documented value).
+    std::optional<VideoCapabilities> video;
     pricing::PriceTable prices;
     LifecycleInfo lifecycle;
     bool external = false; // only named as a replacement; not described by the catalog
@@ -68,8 +73,8 @@ struct ProviderInfo
 {
     QString id;
     QString displayName;
-    QString defaultBaseUrl; // "" when the app cannot call it
-    QString currency;       // of its prices ("CNY"); "" when unknown
+    QString defaultBaseUrl;       // "" when the app cannot call it
+    QString currency;             // of its prices ("CNY"); "" when unknown
     int dateUtcOffsetSeconds = 0; // the zone of the provider's date-only announcements (Ark: UTC+8)
 };
 
@@ -116,11 +121,11 @@ private:
 // What a newer catalog changes, shown before the person accepts an import.
 struct CatalogDiff
 {
-    QStringList added;            // ids
-    QStringList removed;          // ids
-    QStringList newlyDeprecated;  // ids with a notice/EOM/EOS date they did not have
-    QStringList datesMoved;       // ids whose notice/EOM/EOS dates changed
-    QStringList pricesChanged;    // ids
+    QStringList added;           // ids
+    QStringList removed;         // ids
+    QStringList newlyDeprecated; // ids with a notice/EOM/EOS date they did not have
+    QStringList datesMoved;      // ids whose notice/EOM/EOS dates changed
+    QStringList pricesChanged;   // ids
     bool isEmpty() const;
     QString summary() const; // translated, one line per change kind
 };

@@ -4,11 +4,13 @@
 #include "CliOptions.h"
 #include "api/ImageGenerationClient.h"
 #include "api/VideoTaskClient.h"
+#include "catalog/Catalog.h"
 #include "media/AttachmentStore.h"
 #include "media/ImagePreparer.h"
 
 #include <QCommandLineParser>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
@@ -263,6 +265,110 @@ bool frameDataUrl(const QString& path, QString& url, QString& problem)
     return true;
 }
 
+QCommandLineOption hiddenCatalogOption()
+{
+    // As in `tokens` and `cost`: for tests and for trying a catalog before importing it.
+    QCommandLineOption option(QStringLiteral("catalog"), QStringLiteral("Catalog file to use."),
+                              QStringLiteral("FILE"));
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+    return option;
+}
+
+// The file given with --catalog, else the bundled catalog. nullptr after printing the problem.
+std::shared_ptr<const catalog::Catalog> loadCatalog(const QCommandLineParser& parser)
+{
+    if (!parser.isSet(QStringLiteral("catalog")))
+        return catalog::Catalog::bundled();
+    QFile file(parser.value(QStringLiteral("catalog")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        usageError(QStringLiteral("cannot read the catalog %1: %2").arg(file.fileName(), file.errorString()));
+        return nullptr;
+    }
+    QStringList problems;
+    auto loaded = catalog::Catalog::fromJson(file.readAll(), &problems);
+    if (!loaded)
+        usageError(QStringLiteral("%1 is not a usable catalog%2")
+                       .arg(file.fileName(),
+                            problems.isEmpty() ? QString()
+                                               : QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
+    return loaded;
+}
+
+// What a task for the model may start from, in words: "a prompt or a first frame".
+QString acceptedInputs(const catalog::VideoCapabilities& c)
+{
+    if (c.needsLastFrame)
+        return QStringLiteral("a first and a last frame only");
+    QStringList ways;
+    if (c.textToVideo)
+        ways << QStringLiteral("a prompt");
+    if (c.firstFrame)
+        ways << QStringLiteral("a first frame");
+    if (c.lastFrame)
+        ways << QStringLiteral("a first and a last frame");
+    return ways.join(QStringLiteral(" or "));
+}
+
+// The frames given against what the catalog says the model accepts (the same capabilities the video
+// pane offers). ExitOk, or ExitUsage after saying why.
+int checkFrames(const catalog::ModelInfo& info, bool first, bool last)
+{
+    const catalog::VideoCapabilities c = catalog::VideoCapabilities::forModel(&info);
+    QString problem;
+    if (first && !c.firstFrame)
+        problem = QStringLiteral("%1 takes no first frame");
+    else if (last && !c.lastFrame)
+        problem = QStringLiteral("%1 takes no last frame");
+    else if (c.needsLastFrame && !(first && last))
+        problem = QStringLiteral("%1 needs --first-frame and --last-frame");
+    else if (!c.textToVideo && !first)
+        problem = QStringLiteral("%1 makes videos from an image: give --first-frame FILE");
+    if (problem.isEmpty())
+        return ExitOk;
+    writeErr(QStringLiteral("error: %1; it accepts %2 (model catalog)\n")
+                 .arg(problem.arg(info.id), acceptedInputs(c)));
+    return ExitUsage;
+}
+
+// A value the catalog does not list for the model: the server ignores or rejects it (seed L27406), so
+// say so without refusing; the catalog may be older than the service.
+void noteUnlisted(const catalog::ModelInfo& info, const QString& option, const QString& value,
+                  const QStringList& listed)
+{
+    if (value.isEmpty() || listed.isEmpty() || listed.contains(value))
+        return;
+    writeErr(QStringLiteral("note: the catalog lists no --%1 %2 for %3 (it lists %4); the server may ignore "
+                            "or refuse it\n")
+                 .arg(option, value, info.id, listed.join(QStringLiteral(", "))));
+}
+
+QStringList numbers(const QList<int>& values)
+{
+    QStringList out;
+    for (int v : values)
+        out << QString::number(v);
+    return out;
+}
+
+void noteUnlistedValues(const catalog::ModelInfo& info, const api::VideoGenerationParams& params, bool first,
+                        bool last)
+{
+    if (!info.video)
+        return; // every documented value is offered for a model the catalog does not describe
+    const catalog::VideoCapabilities c = catalog::VideoCapabilities::forModel(&info);
+    noteUnlisted(info, QStringLiteral("resolution"), params.resolution, c.resolutionsFor(first, last));
+    noteUnlisted(info, QStringLiteral("ratio"), params.ratio, c.ratiosFor(first));
+    if (params.duration)
+        noteUnlisted(info, QStringLiteral("duration"), QString::number(*params.duration),
+                     numbers(c.durationsFor(first)));
+    if (params.fps)
+        noteUnlisted(info, QStringLiteral("fps"), QString::number(*params.fps), numbers(c.fps));
+    if (params.cameraFixed && !c.cameraFixed)
+        writeErr(QStringLiteral("note: the catalog says %1 takes no --camera-fixed; the server may ignore "
+                                "or refuse it\n")
+                     .arg(info.id));
+}
+
 } // namespace
 
 int runImage(const QStringList& args)
@@ -363,6 +469,7 @@ int runVideo(const QStringList& args)
     QCommandLineOption pollInterval(QStringLiteral("poll-interval-ms"), QString(), QStringLiteral("N"));
     pollInterval.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(pollInterval);
+    parser.addOption(hiddenCatalogOption());
     parser.addPositionalArgument(QStringLiteral("PROMPT"),
                                  QStringLiteral("What to film (optional with --first-frame)."));
     if (!parser.parse(QStringList{QStringLiteral("video")} + args))
@@ -398,8 +505,21 @@ int runVideo(const QStringList& args)
         schedule.factor = 1.0;
         schedule.resumeSpacingMs = ms;
     }
-    if (parser.isSet(QStringLiteral("last-frame")) && !parser.isSet(QStringLiteral("first-frame")))
+    const bool first = parser.isSet(QStringLiteral("first-frame"));
+    const bool last = parser.isSet(QStringLiteral("last-frame"));
+    if (last && !first)
         return usageError(QStringLiteral("--last-frame needs --first-frame"));
+    // A model the catalog knows is held to what the catalog says it accepts, as in the video pane; an
+    // endpoint id or an unknown model goes to the server as given.
+    const std::shared_ptr<const catalog::Catalog> catalog = loadCatalog(parser);
+    if (!catalog)
+        return ExitUsage;
+    if (const catalog::ModelInfo* info = catalog->find(options.model)) {
+        const int refused = checkFrames(*info, first, last);
+        if (refused != ExitOk)
+            return refused;
+        noteUnlistedValues(*info, params, first, last);
+    }
     QString problem;
     if (parser.isSet(QStringLiteral("first-frame")) &&
         !frameDataUrl(parser.value(QStringLiteral("first-frame")), request.firstFrameUrl, problem)) {

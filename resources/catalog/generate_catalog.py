@@ -9,7 +9,8 @@ The app never runs this script: catalog.json is committed. Run it again when the
         --out resources/catalog/catalog.json
 
 With --seeds, every Ark retirement row is re-read from seed 000 and compared with the reference
-(the seed wins; a mismatch stops the script), and the Anthropic table of seed 002 likewise.
+(the seed wins; a mismatch stops the script), the Anthropic table of seed 002 likewise, and the video
+models' "video" objects against the tables of the video generation guide in seed 003.
 The format is described in FORMAT.md beside this file.
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 SCHEMA_VERSION = 1
 # The catalog's own version: the date of the newest fact in the sources (Krea's 2026-05-13
 # retirement, seed 001 line 43) and a serial for re-issues of the same data.
-CATALOG_VERSION = "2026-05-13.1"
+CATALOG_VERSION = "2026-05-13.2"  # .2: the video models' "video" objects (same sources)
 
 PROVIDERS = [
     {
@@ -244,6 +245,69 @@ def capabilities(ref):
     return out
 
 
+# What each Ark video generation model accepts: the model table of the video generation guide
+# (S3:18642-18690), its text-command comparison (S3:18697-18837) and the commands' reference
+# (S3:27403-27491). Lists that are absent mean "as from text"; see FORMAT.md, "Video generation".
+# The reference extraction has no such data, so it is written here, and re-read from the seed with --seeds.
+SEEDANCE_RATIOS = ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"]  # S3:18733-18759
+ALL_RESOLUTIONS = ["480p", "720p", "1080p"]
+
+
+def video_entry(text, first, last, resolutions, ratios, durations, fps, camera_fixed, source,
+                needs_last=False, image_resolutions=None, last_frame_resolutions=None, image_ratios=None,
+                image_durations=None):
+    out = {"text_to_video": text, "first_frame": first, "last_frame": last, "needs_last_frame": needs_last,
+           "resolutions": resolutions}
+    if image_resolutions:
+        out["image_resolutions"] = image_resolutions
+    if last_frame_resolutions:
+        out["last_frame_resolutions"] = last_frame_resolutions
+    out["ratios"] = ratios
+    if image_ratios:
+        out["image_ratios"] = image_ratios
+    out["durations"] = durations
+    if image_durations:
+        out["image_durations"] = image_durations
+    # watermark and seed: every model of the comparison (S3:18831, S3:18834).
+    out.update({"fps": fps, "camera_fixed": camera_fixed, "watermark": True, "seed": True, "source": source})
+    return out
+
+
+VIDEO = {
+    # t2v and i2v from a first frame; i2v adds `adaptive` (S3:18761-18762).
+    "doubao-seedance-1-0-pro-250528": video_entry(
+        True, True, False, ALL_RESOLUTIONS, SEEDANCE_RATIOS, [5, 10], [24], True,
+        "S3:18655-18658; S3:18718-18762, S3:18820-18837",
+        image_ratios=SEEDANCE_RATIOS + ["adaptive"]),
+    "doubao-seedance-1-0-lite-t2v-250428": video_entry(
+        True, False, False, ALL_RESOLUTIONS, SEEDANCE_RATIOS, [5, 10], [24], True,
+        "S3:18660-18662; S3:18718-18787, S3:18820-18837"),
+    # From an image only; first + last frame at 480p/720p only (S3:18665, S3:27270).
+    "doubao-seedance-1-0-lite-i2v-250428": video_entry(
+        False, True, True, ALL_RESOLUTIONS, SEEDANCE_RATIOS + ["adaptive"], [5, 10], [24], True,
+        "S3:18664-18667; S3:18718-18727, S3:18787-18788, S3:18820-18837; S3:27270",
+        last_frame_resolutions=["480p", "720p"], image_ratios=SEEDANCE_RATIOS + ["adaptive"]),
+    "wan2-1-14b-t2v-250225": video_entry(
+        True, False, False, ["480p", "720p"], ["16:9", "9:16"], [5], [16], False,
+        "S3:18669-18671; S3:18728-18729, S3:18808-18816, S3:18820-18837"),
+    "wan2-1-14b-i2v-250225": video_entry(
+        False, True, False, ["480p", "720p"], ["keep_ratio"], [5], [16], False,
+        "S3:18674-18676; S3:18729-18730, S3:18816-18817, S3:18820-18837; S3:27425",
+        image_ratios=["keep_ratio"]),
+    "wan2-1-14b-flf2v-250417": video_entry(
+        False, True, True, ["720p"], ["keep_ratio"], [5], [16], False,
+        "S3:18679-18681; S3:18730, S3:18817-18818, S3:18820-18837",
+        needs_last=True, image_ratios=["keep_ratio"]),
+    # 720p from text, 480p too from an image; 9:21 only here; 10 s from text only (S3:18684-18690,
+    # S3:18727-18728, S3:18788-18808, S3:18825); i2v defaults to `adaptive` (S3:27426).
+    "doubao-seaweed-241128": video_entry(
+        True, True, False, ["720p"], ["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21"], [5, 10], [24],
+        False, "S3:18684-18690; S3:18727-18728, S3:18788-18808, S3:18820-18837; S3:27426",
+        image_resolutions=["480p", "720p"],
+        image_ratios=["16:9", "4:3", "1:1", "3:4", "9:16", "21:9", "9:21", "adaptive"], image_durations=[5]),
+}
+
+
 def first_replacement(rec):
     if isinstance(rec, list):
         return rec[0], rec[1:]
@@ -359,9 +423,13 @@ def model(ref, ids):
             "max_completion_tokens": ref.get("max_completion_tokens_limit"),
         },
         "capabilities": capabilities(ref),
+    }
+    if ref["id"] in VIDEO:
+        out["video"] = VIDEO[ref["id"]]
+    out.update({
         "rate_limits": ref.get("rate_limits"),
         "free_quota_tokens": ref.get("free_quota_tokens"),
-    }
+    })
     on, batch = pricing(ref)
     out["pricing"] = on
     if batch:
@@ -464,6 +532,95 @@ def check_seed002(seeds, models):
     return problems
 
 
+def check_seed003_video(seeds, models):
+    """Re-reads the video generation guide's model table (S3:18642-18690) and text-command comparison
+    (S3:18697-18837) and compares them with every "video" object."""
+    lines = (seeds / "003_48a68e8d461a233e.txt").read_text(encoding="utf-8").split("\n")
+    video = {m["id"]: m["video"] for m in models if m.get("video")}
+    problems = []
+    if set(video) != {m["id"] for m in models if m["kind"] == "video-generation" and
+                      m["provider"] == "volcengine-ark" and not m["external"]}:
+        problems.append("the Ark video generation models and the \"video\" objects differ")
+
+    # The model table: one block of lines per model id, up to the next id or the end of the table.
+    page = next(n for n, line in enumerate(lines) if line == "Source: https://www.volcengine.com/docs/82379/1366799")
+    start = next(n for n in range(page, len(lines)) if lines[n].startswith("## 支持模型"))
+    end = next(n for n in range(start, len(lines)) if lines[n].startswith("## API 参数说明"))
+    blocks, current = {}, None
+    for n in range(start, end):
+        m = re.search(r"\|\s*((?:doubao-seedance|doubao-seaweed|wan2-1-14b)(?:-[a-z0-9-]+)?-\d{6})\s*\|", lines[n])
+        if m:
+            current = m.group(1)
+            blocks[current] = []
+        if current:
+            blocks[current].append((n + 1, lines[n]))
+    if set(blocks) != set(video):
+        problems.append(f"S3:{start + 1}: the table lists {sorted(blocks)}; the catalog describes {sorted(video)}")
+    for model_id, block in blocks.items():
+        v = video.get(model_id)
+        where = f"S3:{block[0][0]}"
+        if v is None:
+            problems.append(f"{where}: {model_id} has no \"video\" object")
+            continue
+        text = " ".join(line for _, line in block)
+        res = re.search(r"分辨率：([^|]*)\|", text)
+        table_res = {r.strip() for r in res.group(1).split("，")} if res else set()
+        ours = set(v["resolutions"]) | set(v.get("image_resolutions", []))
+        if table_res != ours:
+            problems.append(f"{where}: {model_id} resolutions {sorted(table_res)} != {sorted(ours)}")
+        fps = re.search(r"帧率：(\d+) fps", text)
+        if not fps or [int(fps.group(1))] != v["fps"]:
+            problems.append(f"{where}: {model_id} fps differs")
+        t2v = re.search(r"文生视频：([^|]*)\|", text)
+        i2v = re.search(r"图生视频：([^|]*)\|", text)
+        if t2v and i2v:  # durations per mode (seaweed)
+            want_text = [int(d) for d in re.findall(r"(\d+)\s*秒", t2v.group(1))]
+            want_image = [int(d) for d in re.findall(r"(\d+)\s*秒", i2v.group(1))]
+        else:
+            dur = re.search(r"时长：([^|]*)\|", text)
+            want_text = want_image = [int(d) for d in re.findall(r"(\d+)\s*秒", dur.group(1))] if dur else []
+        image_durations = v.get("image_durations") or v["durations"]
+        if v["text_to_video"] and want_text != v["durations"]:
+            problems.append(f"{where}: {model_id} durations {want_text} != {v['durations']}")
+        if v["first_frame"] and want_image != image_durations:
+            problems.append(f"{where}: {model_id} image durations {want_image} != {image_durations}")
+        modes = {"text": "文生视频" in text.split("分辨率")[0] or "|文生视频 |" in text,
+                 "first": "图生视频-基于首帧" in text,
+                 "last": "首尾帧" in text.replace("首尾帧不支持", "")}
+        if (modes["text"], modes["first"] or modes["last"], modes["last"]) != (
+                v["text_to_video"], v["first_frame"], v["last_frame"]):
+            problems.append(f"{where}: {model_id} modes {modes} differ")
+        if v["needs_last_frame"] != ("基于首尾帧" in text):
+            problems.append(f"{where}: {model_id} needs_last_frame differs")
+        if ("首尾帧不支持1080p" in text) != ("1080p" not in v.get("last_frame_resolutions", ["1080p"])):
+            problems.append(f"{where}: {model_id} first+last frame resolutions differ (S3:27270)")
+
+    # The comparison: its columns name the models (without version) in the header; the rows fps,
+    # watermark, seed and camerafixed hold one cell per column.
+    start = next(n for n in range(page, len(lines)) if lines[n].startswith("### 模型文本命令比较"))
+    header_end = next(n for n in range(start, len(lines)) if lines[n].startswith("|---"))
+    columns = re.findall(r"\|((?:doubao-seedance|doubao-seaweed|wan2-1-14b)-?[a-z0-9-]*) \|",
+                         "\n".join(lines[start:header_end]))
+    rows = {}
+    for n in range(header_end, header_end + 130):
+        for key, label in (("fps", "帧率"), ("watermark", "是否包含水印"), ("seed", "种子整数"),
+                           ("camera_fixed", "是否固定摄像头")):
+            if lines[n].lstrip("|").strip().startswith(label):
+                rows[key] = (n + 1, [c.strip() for c in lines[n].split("|")[2:-1]])
+    if len(columns) != 7 or len(rows) != 4:
+        problems.append(f"S3:{start + 1}: the comparison table could not be read ({columns}, {list(rows)})")
+        return problems
+    for i, column in enumerate(columns):
+        for model_id, v in video.items():
+            if not model_id.startswith(column + "-"):
+                continue
+            for key, (n, cells) in rows.items():
+                want = [int(cells[i])] if key == "fps" else cells[i] == "✅"
+                if v[key] != want:
+                    problems.append(f"S3:{n}: {model_id} {key} {v[key]} != {want}")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     here = Path(__file__).resolve().parent
@@ -484,7 +641,8 @@ def main():
                 raise SystemExit(f"{a} matches both {seen[key]} and {m['id']}")
 
     if args.seeds:
-        problems = check_seed000(Path(args.seeds), models) + check_seed002(Path(args.seeds), models)
+        problems = (check_seed000(Path(args.seeds), models) + check_seed002(Path(args.seeds), models) +
+                    check_seed003_video(Path(args.seeds), models))
         if problems:
             print("\n".join(problems), file=sys.stderr)
             raise SystemExit(1)

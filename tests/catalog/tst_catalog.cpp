@@ -378,6 +378,80 @@ private slots:
         QCOMPARE(m->lifecycle.eos, at("2025-11-27T06:00:00Z"));
     }
 
+    // A model's "video" object (FORMAT.md, "Video generation") is read into ModelInfo::video; null or
+    // absent means the catalog does not say; unknown fields inside it are tolerated.
+    void videoObjectRead()
+    {
+        const QByteArray video = R"("video": {"text_to_video": false, "first_frame": true, "last_frame": true,
+            "needs_last_frame": true, "resolutions": ["720p"], "ratios": ["keep_ratio"], "durations": [5],
+            "fps": [16], "camera_fixed": false, "watermark": true, "seed": true, "hdr": "maybe"},)";
+        const QByteArray images = R"("capabilities": {"image_input": true},)";
+        QStringList problems;
+        const auto catalog =
+            Catalog::fromJson(crafted(model("v-1", "{}", images + video) + "," +
+                                      model("v-2", "{}", R"("video": null,)") + "," + model("v-3")),
+                              &problems);
+        QVERIFY(catalog);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        const ModelInfo* v1 = catalog->find(QStringLiteral("v-1"));
+        QVERIFY(v1 && v1->video);
+        QVERIFY(v1->video->known);
+        QVERIFY(v1->video->needsLastFrame);
+        QCOMPARE(v1->video->resolutions, QStringList{QStringLiteral("720p")});
+        QCOMPARE(v1->video->fps, QList<int>{16});
+        QVERIFY(!catalog->find(QStringLiteral("v-2"))->video);
+        QVERIFY(!catalog->find(QStringLiteral("v-3"))->video);
+    }
+
+    // A malformed "video" object is a problem; the model still loads, without it (the documented
+    // defaults then apply), and the rest of the catalog with it.
+    void malformedVideoIsAProblem_data()
+    {
+        QTest::addColumn<QByteArray>("video");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not an object")
+            << QByteArray(R"("video": [720],)") << QStringLiteral("must be an object");
+        QTest::newRow("field missing")
+            << QByteArray(R"("video": {"text_to_video": true, "first_frame": false, "last_frame": false,
+                 "resolutions": ["720p"], "ratios": ["16:9"], "durations": [5], "camera_fixed": false,
+                 "watermark": true, "seed": true},)")
+            << QStringLiteral("\"fps\" is missing");
+        QTest::newRow("wrong type")
+            << QByteArray(R"("video": {"text_to_video": "yes", "first_frame": false, "last_frame": false,
+                 "resolutions": ["720p"], "ratios": ["16:9"], "durations": [5], "fps": [24],
+                 "camera_fixed": false, "watermark": true, "seed": true},)")
+            << QStringLiteral("\"text_to_video\" must be true or false");
+        QTest::newRow("frames without image input")
+            << QByteArray(R"("video": {"text_to_video": true, "first_frame": true, "last_frame": false,
+                 "resolutions": ["720p"], "ratios": ["16:9"], "durations": [5], "fps": [24],
+                 "camera_fixed": false, "watermark": true, "seed": true},)")
+            << QStringLiteral("takes no image input");
+    }
+
+    void malformedVideoIsAProblem()
+    {
+        QFETCH(QByteArray, video);
+        QFETCH(QString, problem);
+        QStringList problems;
+        const auto catalog =
+            Catalog::fromJson(crafted(model("v-1", "{}", video) + "," + model("b-1")), &problems);
+        QVERIFY2(catalog, "content problems keep the catalog");
+        QCOMPARE(problems.size(), 1);
+        QVERIFY2(problems.first().startsWith(QStringLiteral("v-1: ")), qPrintable(problems.first()));
+        QVERIFY2(problems.first().contains(problem), qPrintable(problems.first()));
+        QCOMPARE(int(catalog->models().size()), 2);
+        const ModelInfo* m = catalog->find(QStringLiteral("v-1"));
+        QVERIFY(m);
+        if (problem.contains(QLatin1String("image input"))) {
+            // Read, but the capabilities win: no frames are offered.
+            QVERIFY(m->video);
+            QVERIFY(!VideoCapabilities::forModel(m).firstFrame);
+        } else {
+            QVERIFY(!m->video);
+            QCOMPARE(VideoCapabilities::forModel(m).fps, VideoCapabilities::documentedDefaults().fps);
+        }
+    }
+
     void structuralErrorsGiveNull_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -18,6 +18,8 @@ using nlohmann::json;
 
 namespace {
 const QByteArray kKey = "cli-media-test-key-abcd5678";
+// Loopback video models with "video" objects (loaded with the hidden --catalog).
+const QString kVideoCatalog = QStringLiteral(ARK_TEST_DATA_DIR "/catalog/video-fixture.json");
 constexpr int kSafety = 60000; // a safety limit, never an expectation
 
 struct CliRun
@@ -300,6 +302,116 @@ private slots:
         QVERIFY2(run.err.contains(message), run.err.constData());
         QVERIFY(m_server->requests().isEmpty());
         QVERIFY(!QFile::exists(path(QStringLiteral("out.png"))));
+    }
+
+    // --first-frame/--last-frame against what the catalog says the model accepts, the same capabilities
+    // the video pane offers: exit 2, naming the model and what it takes, before any request.
+    void framesCheckedAgainstTheCatalog_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("message");
+        const QString first = QStringLiteral("--first-frame");
+        const QString last = QStringLiteral("--last-frame");
+        const QString frame = QStringLiteral("{dir}/frame.png");
+        // Bundled catalog: Seedance pro makes videos from text or a first frame (seed L18655-18656).
+        QTest::newRow("last frame for seedance pro")
+            << QStringList{QStringLiteral("--model"),
+                           QStringLiteral("doubao-seedance-1-0-pro-250528"),
+                           first,
+                           frame,
+                           last,
+                           frame}
+            << QByteArray(
+                   "error: doubao-seedance-1-0-pro-250528 takes no last frame; it accepts a prompt or a "
+                   "first frame");
+        QTest::newRow("docs spelling, named as the catalog names it")
+            << QStringList{QStringLiteral("--model"),
+                           QStringLiteral("doubao-Seedance-1.0-pro-250528"),
+                           first,
+                           frame,
+                           last,
+                           frame}
+            << QByteArray("error: doubao-seedance-1-0-pro-250528 takes no last frame");
+        // Lite t2v: text only (L18660), and no image input in the capabilities.
+        QTest::newRow("first frame for seedance lite t2v")
+            << QStringList{QStringLiteral("--model"), QStringLiteral("doubao-seedance-1-0-lite-t2v-250428"),
+                           first, frame}
+            << QByteArray(
+                   "error: doubao-seedance-1-0-lite-t2v-250428 takes no first frame; it accepts a prompt "
+                   "(model catalog)");
+        // flf2v: first and last frame only (L18679).
+        QTest::newRow("flf2v without a last frame")
+            << QStringList{QStringLiteral("--model"), QStringLiteral("wan2-1-14b-flf2v-250417"), first, frame}
+            << QByteArray("error: wan2-1-14b-flf2v-250417 needs --first-frame and --last-frame; it accepts a "
+                          "first and a last frame only");
+        // wan i2v: from a first frame only (L18674).
+        QTest::newRow("wan i2v from text")
+            << QStringList{QStringLiteral("--model"), QStringLiteral("wan2-1-14b-i2v-250225")}
+            << QByteArray(
+                   "error: wan2-1-14b-i2v-250225 makes videos from an image: give --first-frame FILE; it "
+                   "accepts a first frame (model catalog)");
+        // A catalog given with --catalog: its loopback model takes no last frame.
+        QTest::newRow("catalog file")
+            << QStringList{QStringLiteral("--catalog"),
+                           kVideoCatalog,
+                           QStringLiteral("--model"),
+                           QStringLiteral("loopback-video-q1r1"),
+                           first,
+                           frame,
+                           last,
+                           frame}
+            << QByteArray(
+                   "error: loopback-video-q1r1 takes no last frame; it accepts a prompt or a first frame");
+        QTest::newRow("unreadable catalog file")
+            << QStringList{QStringLiteral("--catalog"), QStringLiteral("{dir}/missing.json"),
+                           QStringLiteral("--model"), QStringLiteral("loopback-video-q1r1")}
+            << QByteArray("cannot read the catalog");
+    }
+    void framesCheckedAgainstTheCatalog()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, message);
+        QImage image(640, 360, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(writeFile(path(QStringLiteral("frame.png")), pngBytes(image)));
+        const CliRun run = runCli(expand(QStringList{QStringLiteral("video"), QStringLiteral("--base-url"),
+                                                     QStringLiteral("{base}"), QStringLiteral("-o"),
+                                                     QStringLiteral("{dir}/out.mp4")} +
+                                         args + QStringList{QStringLiteral("A heron lands")}));
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), run.err.constData());
+        QVERIFY(m_server->requests().isEmpty());
+        QVERIFY(!QFile::exists(path(QStringLiteral("out.mp4"))));
+    }
+
+    // What the catalog allows goes through: a first and a last frame for a model that takes both, and a
+    // value the catalog does not list is sent with a note (the server decides, seed L27406).
+    void framesTheCatalogAllowsAreSent()
+    {
+        QImage image(640, 360, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        QVERIFY(writeFile(path(QStringLiteral("frame.png")), pngBytes(image)));
+        const QString out = path(QStringLiteral("clip.mp4"));
+        const CliRun run = runCli(expand(
+            {QStringLiteral("video"), QStringLiteral("--base-url"), QStringLiteral("{base}"),
+             QStringLiteral("--catalog"), kVideoCatalog, QStringLiteral("--model"),
+             QStringLiteral("loopback-video-q0r1"), QStringLiteral("-o"), out,
+             QStringLiteral("--first-frame"), QStringLiteral("{dir}/frame.png"),
+             QStringLiteral("--last-frame"), QStringLiteral("{dir}/frame.png"), QStringLiteral("--fps"),
+             QStringLiteral("24"), QStringLiteral("--poll-interval-ms"), QStringLiteral("50")}));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(readFile(out), sampleVideo());
+        QVERIFY2(
+            run.err.contains("note: the catalog lists no --fps 24 for loopback-video-q0r1 (it lists 16)"),
+            run.err.constData());
+        const json create = json::parse(m_server->requests().at(0).body.toStdString());
+        const json content = create.at("content");
+        QCOMPARE(int(content.size()), 3);
+        QCOMPARE(QString::fromStdString(content.at(1).at("role").get<std::string>()),
+                 QStringLiteral("first_frame"));
+        QCOMPARE(QString::fromStdString(content.at(2).at("role").get<std::string>()),
+                 QStringLiteral("last_frame"));
+        QVERIFY(content.at(0).at("text").get<std::string>().find("--fps 24") != std::string::npos);
     }
 
     void imageGenerationWritesPng_data()

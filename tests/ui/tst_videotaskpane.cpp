@@ -1,8 +1,9 @@
 // The video task pane against the loopback server's task state machine over real HTTP on 127.0.0.1,
 // with a real SQLite file and short poll intervals: create -> queued -> running -> succeeded, the video
 // downloaded into a temporary folder at once, then Play; the create body asserted (commands and frames);
-// options follow the model; cancel and delete reach the server; a new pane over the same database file
-// resumes polling after a "restart"; failures are shown inline.
+// the options are the catalog's (change a video object and the form follows); cancel and delete reach
+// the server; a new pane over the same database file resumes polling after a "restart"; failures are
+// shown inline.
 #include "api/VideoTaskClient.h"
 #include "catalog/Catalog.h"
 #include "media/VideoTaskPane.h"
@@ -24,10 +25,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+using ark::catalog::VideoCapabilities;
 using ark::models::VideoTaskListModel;
 using ark::testsupport::LoopbackServer;
 using ark::testsupport::RecordedRequest;
-using ark::ui::VideoModelOptions;
 using ark::ui::VideoTaskPane;
 
 namespace {
@@ -35,27 +36,51 @@ namespace {
 const QString kKey = QStringLiteral("test-key-videopane-93ab");
 constexpr int kSafetyMs = 20000;
 
-// Two documented models and the loopback ones (their names pick the server's state machine), priced
-// like Seedance (15 CNY per million video tokens), with image input so frames are offered.
-const char* kCatalogJson = R"json({
+// Three documented models with their "video" objects as the bundled catalog has them (seed 003
+// L18642-18837), and a loopback one (its name picks the server's state machine) without one, so it is
+// offered every documented value; priced like Seedance (15 CNY per million video tokens). "%PRO_VIDEO%"
+// is replaced by Seedance pro's video object, so a test can change it and watch the pane follow.
+const char* kCatalogTemplate = R"json({
   "schema_version": 1, "version": "2025-01-01.1",
   "providers": [ { "id": "volcengine-ark", "display_name": "Volcengine Ark", "currency": "CNY",
                    "default_base_url": "", "date_utc_offset": "+08:00" } ],
   "models": [
     { "id": "doubao-seedance-1-0-pro-250528", "provider": "volcengine-ark", "kind": "video-generation",
       "capabilities": { "text_input": true, "image_input": true },
+      "video": %PRO_VIDEO%,
       "pricing": { "currency": "CNY", "tiers": [ { "condition": "", "input": 0, "output": 15.0 } ] },
       "lifecycle": {} },
     { "id": "doubao-seedance-1-0-lite-t2v-250428", "provider": "volcengine-ark", "kind": "video-generation",
       "capabilities": { "text_input": true, "image_input": false },
+      "video": { "text_to_video": true, "first_frame": false, "last_frame": false, "needs_last_frame": false,
+                 "resolutions": ["480p", "720p", "1080p"], "ratios": ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
+                 "durations": [5, 10], "fps": [24], "camera_fixed": true, "watermark": true, "seed": true },
       "pricing": { "currency": "CNY", "tiers": [ { "condition": "", "input": 0, "output": 10.0 } ] },
       "lifecycle": {} },
     { "id": "wan2-1-14b-flf2v-250417", "provider": "volcengine-ark", "kind": "video-generation",
-      "capabilities": { "text_input": true, "image_input": true }, "lifecycle": {} },
+      "capabilities": { "text_input": true, "image_input": true },
+      "video": { "text_to_video": false, "first_frame": true, "last_frame": true, "needs_last_frame": true,
+                 "resolutions": ["720p"], "ratios": ["keep_ratio"], "image_ratios": ["keep_ratio"],
+                 "durations": [5], "fps": [16], "camera_fixed": false, "watermark": true, "seed": true },
+      "lifecycle": {} },
     { "id": "loopback-video-q1r1", "provider": "volcengine-ark", "kind": "video-generation",
       "capabilities": { "text_input": true, "image_input": true },
       "pricing": { "currency": "CNY", "tiers": [ { "condition": "", "input": 0, "output": 15.0 } ] },
-      "lifecycle": {} } ] })json";
+      "lifecycle": {} },
+    { "id": "loopback-video-textonly", "provider": "volcengine-ark", "kind": "video-generation",
+      "capabilities": { "text_input": true, "image_input": false }, "lifecycle": {} } ] })json";
+
+// Seedance pro as the bundled catalog describes it (L18655-18658, L18718-18762, L18820-18837).
+const char* kProVideo = R"json({ "text_to_video": true, "first_frame": true, "last_frame": false,
+      "needs_last_frame": false, "resolutions": ["480p", "720p", "1080p"],
+      "ratios": ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16"],
+      "image_ratios": ["21:9", "16:9", "4:3", "1:1", "3:4", "9:16", "adaptive"],
+      "durations": [5, 10], "fps": [24], "camera_fixed": true, "watermark": true, "seed": true })json";
+
+QByteArray catalogJson(const QByteArray& proVideo = kProVideo)
+{
+    return QByteArray(kCatalogTemplate).replace("%PRO_VIDEO%", proVideo);
+}
 
 QList<RecordedRequest> requestsTo(const LoopbackServer& server, const QByteArray& method,
                                   const QByteArray& pathPart)
@@ -92,9 +117,10 @@ private slots:
     void init();
     void cleanup();
 
-    void modelOptions_data();
-    void modelOptions();
+    void optionsComeFromTheCatalog_data();
+    void optionsComeFromTheCatalog();
     void formFollowsTheModel();
+    void formFollowsAChangedCatalog();
     void createRunsToSucceededDownloadsAndPlays();
     void firstFrameSentAsDataUrl();
     void badFrameExplainedNothingSent_data();
@@ -132,7 +158,7 @@ void TstVideotaskpane::initTestCase()
 {
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     QStringList problems;
-    m_catalog = ark::catalog::Catalog::fromJson(QByteArray(kCatalogJson), &problems);
+    m_catalog = ark::catalog::Catalog::fromJson(catalogJson(), &problems);
     QVERIFY(m_catalog);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
@@ -209,70 +235,98 @@ QString TstVideotaskpane::writeImage(const QString& name, QSize size, const char
     return image.save(path, format) ? path : QString();
 }
 
-void TstVideotaskpane::modelOptions_data()
+// The pane's options are the catalog's: the model's "video" object, else (no object, an endpoint id, a
+// model the catalog does not list) every documented value; without image input, no frames.
+void TstVideotaskpane::optionsComeFromTheCatalog_data()
 {
     QTest::addColumn<QString>("model");
-    QTest::addColumn<bool>("text");
-    QTest::addColumn<bool>("first");
-    QTest::addColumn<bool>("last");
-    QTest::addColumn<bool>("cameraFixed");
-    QTest::addColumn<QStringList>("resolutions");
-    QTest::addColumn<QStringList>("lastFrameResolutions");
-    QTest::addColumn<QString>("fps");
-    const QStringList all{QStringLiteral("480p"), QStringLiteral("720p"), QStringLiteral("1080p")};
-    const QStringList sd{QStringLiteral("480p"), QStringLiteral("720p")};
-    QTest::newRow("seedance pro") << "doubao-seedance-1-0-pro-250528" << true << true << false << true << all
-                                  << all << "24";
-    QTest::newRow("seedance pro, docs spelling")
-        << "doubao-seedance-1.0-pro-250528" << true << true << false << true << all << all << "24";
-    QTest::newRow("seedance lite t2v")
-        << "doubao-seedance-1-0-lite-t2v-250428" << true << false << false << true << all << all << "24";
-    QTest::newRow("seedance lite i2v")
-        << "doubao-seedance-1-0-lite-i2v-250428" << false << true << true << true << all << sd << "24";
-    QTest::newRow("wan t2v") << "wan2-1-14b-t2v-250225" << true << false << false << false << sd << sd
-                             << "16";
-    QTest::newRow("wan flf2v") << "wan2-1-14b-flf2v-250417" << false << true << true << false
-                               << QStringList{QStringLiteral("720p")} << QStringList{QStringLiteral("720p")}
-                               << "16";
-    QTest::newRow("seaweed") << "doubao-seaweed-241128" << true << true << false << false
-                             << QStringList{QStringLiteral("720p")} << sd << "24";
-    QTest::newRow("endpoint id") << "ep-20250101-video" << true << true << true << true << all << all
-                                 << "16,24";
+    QTest::addColumn<bool>("described");
+    QTest::addColumn<bool>("imageInput");
+    QTest::newRow("seedance pro") << "doubao-seedance-1-0-pro-250528" << true << true;
+    QTest::newRow("seedance pro, docs spelling") << "doubao-seedance-1.0-pro-250528" << true << true;
+    QTest::newRow("seedance lite t2v") << "doubao-seedance-1-0-lite-t2v-250428" << true << false;
+    QTest::newRow("wan flf2v") << "wan2-1-14b-flf2v-250417" << true << true;
+    QTest::newRow("catalog model without a video object") << "loopback-video-q1r1" << false << true;
+    QTest::newRow("without a video object or image input") << "loopback-video-textonly" << false << false;
+    QTest::newRow("endpoint id") << "ep-20250101-video" << false << true;
+    // In the bundled catalog, but not in the pane's: the pane asks its own catalog only.
+    QTest::newRow("not in this catalog") << "doubao-seaweed-241128" << false << true;
 }
 
-void TstVideotaskpane::modelOptions()
+void TstVideotaskpane::optionsComeFromTheCatalog()
 {
     QFETCH(QString, model);
-    QFETCH(bool, text);
-    QFETCH(bool, first);
-    QFETCH(bool, last);
-    QFETCH(bool, cameraFixed);
-    QFETCH(QStringList, resolutions);
-    QFETCH(QStringList, lastFrameResolutions);
-    QFETCH(QString, fps);
-    const VideoModelOptions o = VideoModelOptions::forModel(model, nullptr);
-    QCOMPARE(o.known, !model.startsWith(QStringLiteral("ep-")));
-    QCOMPARE(o.textToVideo, text);
-    QCOMPARE(o.firstFrame, first);
-    QCOMPARE(o.lastFrame, last);
-    QCOMPARE(o.cameraFixed, cameraFixed);
-    QVERIFY(o.watermark);
-    QVERIFY(o.seed);
-    QCOMPARE(o.resolutionsFor(false, false), resolutions);
-    QCOMPARE(o.resolutionsFor(true, true), lastFrameResolutions);
-    QStringList fpsValues;
-    for (int f : o.fps)
-        fpsValues << QString::number(f);
-    QCOMPARE(fpsValues.join(QLatin1Char(',')), fps);
+    QFETCH(bool, described);
+    QFETCH(bool, imageInput);
+    VideoTaskPane* pane = makePane();
+    pane->setModel(model);
+    const ark::catalog::ModelInfo* info = m_catalog->find(model);
+    VideoCapabilities expected = described ? *info->video : VideoCapabilities::documentedDefaults();
+    if (!imageInput) {
+        expected.firstFrame = expected.lastFrame = expected.needsLastFrame = false;
+        expected.textToVideo = true;
+    }
+    QCOMPARE(pane->currentOptions(), expected);
+    QCOMPARE(pane->currentOptions().known, described);
 
-    // The catalog decides input kinds: without image input, no frames.
-    ark::catalog::ModelInfo info;
-    info.id = model;
-    info.capabilities.imageInput = false;
-    const VideoModelOptions textOnly = VideoModelOptions::forModel(model, &info);
-    QVERIFY(!textOnly.firstFrame);
-    QVERIFY(!textOnly.lastFrame);
-    QVERIFY(textOnly.textToVideo);
+    // The form offers exactly those values.
+    QCOMPARE(pane->isOptionOffered(pane->firstFrameRow()), expected.firstFrame);
+    QCOMPARE(pane->isOptionOffered(pane->lastFrameRow()), expected.lastFrame);
+    QCOMPARE(pane->isOptionOffered(pane->cameraFixedBox()), expected.cameraFixed);
+    QCOMPARE(comboValues(pane->resolutionBox()), expected.resolutionsFor(false, false));
+    QCOMPARE(comboValues(pane->ratioBox()), expected.ratiosFor(false));
+    QStringList durations;
+    for (int d : expected.durationsFor(false))
+        durations << QString::number(d);
+    QCOMPARE(comboValues(pane->durationBox()), durations);
+    QStringList fps;
+    for (int f : expected.fps)
+        fps << QString::number(f);
+    QCOMPARE(comboValues(pane->fpsBox()), fps);
+}
+
+// Change a model's "video" object in the catalog and the pane follows: its values come from there.
+void TstVideotaskpane::formFollowsAChangedCatalog()
+{
+    VideoTaskPane* pane = makePane();
+    pane->setModel(QStringLiteral("doubao-seedance-1-0-pro-250528"));
+    QCOMPARE(comboValues(pane->fpsBox()), QStringList{QStringLiteral("24")});
+    QVERIFY(!pane->isOptionOffered(pane->lastFrameRow()));
+
+    const QByteArray changed = R"json({ "text_to_video": true, "first_frame": true, "last_frame": true,
+      "resolutions": ["1080p"], "last_frame_resolutions": ["720p"], "ratios": ["1:1"],
+      "durations": [12], "image_durations": [4], "fps": [30], "camera_fixed": false,
+      "watermark": false, "seed": true })json";
+    QStringList problems;
+    const auto catalog = ark::catalog::Catalog::fromJson(catalogJson(changed), &problems);
+    QVERIFY(catalog);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    pane->setCatalog(catalog);
+    QCOMPARE(pane->model(), QStringLiteral("doubao-seedance-1-0-pro-250528"));
+    QCOMPARE(comboValues(pane->fpsBox()), QStringList{QStringLiteral("30")});
+    QCOMPARE(comboValues(pane->durationBox()), QStringList{QStringLiteral("12")});
+    QCOMPARE(comboValues(pane->resolutionBox()), QStringList{QStringLiteral("1080p")});
+    QCOMPARE(comboValues(pane->ratioBox()), QStringList{QStringLiteral("1:1")});
+    QVERIFY(pane->isOptionOffered(pane->lastFrameRow()));
+    QVERIFY(!pane->isOptionOffered(pane->cameraFixedBox()));
+    QVERIFY(!pane->isOptionOffered(pane->watermarkBox()));
+    QVERIFY(pane->isOptionOffered(pane->seedEdit()));
+    // A watermark choice left over is never sent to a model that takes none.
+    pane->watermarkBox()->setCurrentIndex(pane->watermarkBox()->findData(true));
+    QVERIFY(!pane->currentParams().watermark);
+
+    // With both frames, the catalog's first + last values apply.
+    pane->setFirstFramePath(writeImage(QStringLiteral("a.png"), QSize(640, 360)));
+    QCOMPARE(comboValues(pane->durationBox()), QStringList{QStringLiteral("4")});
+    pane->setLastFramePath(writeImage(QStringLiteral("b.png"), QSize(640, 360)));
+    QCOMPARE(comboValues(pane->resolutionBox()), QStringList{QStringLiteral("720p")});
+    pane->setFirstFramePath(QString());
+
+    // And back.
+    pane->setCatalog(m_catalog);
+    QCOMPARE(comboValues(pane->fpsBox()), QStringList{QStringLiteral("24")});
+    QCOMPARE(comboValues(pane->durationBox()), (QStringList{QStringLiteral("5"), QStringLiteral("10")}));
+    QVERIFY(!pane->isOptionOffered(pane->lastFrameRow()));
 }
 
 void TstVideotaskpane::formFollowsTheModel()
@@ -281,7 +335,7 @@ void TstVideotaskpane::formFollowsTheModel()
     QStringList listed;
     for (int i = 0; i < pane->modelBox()->count(); ++i)
         listed << pane->modelBox()->itemData(i).toString();
-    QCOMPARE(listed.size(), 4);
+    QCOMPARE(listed.size(), 5);
 
     pane->setModel(QStringLiteral("doubao-seedance-1-0-pro-250528"));
     QVERIFY(pane->isOptionOffered(pane->firstFrameRow()));

@@ -42,19 +42,6 @@ QString trPane(const char* text)
     return QCoreApplication::translate("ark::ui::VideoTaskPane", text);
 }
 
-const QStringList& allResolutions()
-{
-    static const QStringList values{QStringLiteral("480p"), QStringLiteral("720p"), QStringLiteral("1080p")};
-    return values;
-}
-
-const QStringList& seedanceRatios()
-{
-    static const QStringList values{QStringLiteral("21:9"), QStringLiteral("16:9"), QStringLiteral("4:3"),
-                                    QStringLiteral("1:1"),  QStringLiteral("3:4"),  QStringLiteral("9:16")};
-    return values;
-}
-
 // A combo box of optional values: "Model default" first (no data), then each value.
 void fillChoices(QComboBox* box, const QList<QPair<QString, QVariant>>& values)
 {
@@ -86,116 +73,6 @@ QString safeFileName(const QString& taskId)
 }
 
 } // namespace
-
-// ---------------------------------------------------------------------------------------------
-// VideoModelOptions
-
-QStringList VideoModelOptions::resolutionsFor(bool first, bool last) const
-{
-    if (first && last && !lastFrameResolutions.isEmpty())
-        return lastFrameResolutions;
-    if (first && !imageResolutions.isEmpty())
-        return imageResolutions;
-    return resolutions;
-}
-
-QStringList VideoModelOptions::ratiosFor(bool first) const
-{
-    return first && !imageRatios.isEmpty() ? imageRatios : ratios;
-}
-
-QList<int> VideoModelOptions::durationsFor(bool first) const
-{
-    return first && !imageDurations.isEmpty() ? imageDurations : durations;
-}
-
-VideoModelOptions VideoModelOptions::forModel(const QString& modelId, const catalog::ModelInfo* info)
-{
-    const QString id = catalog::Catalog::normalizedId(info ? info->id : modelId);
-    auto is = [&id](const char* prefix) {
-        return id.startsWith(catalog::Catalog::normalizedId(QString::fromLatin1(prefix)));
-    };
-    VideoModelOptions o;
-    o.known = true;
-    if (is("doubao-seedance-1-0-pro")) {
-        // t2v and i2v from a first frame; 480p/720p/1080p; 24 fps; 5 or 10 s (L18642-18690).
-        o.firstFrame = true;
-        o.resolutions = allResolutions();
-        o.ratios = seedanceRatios();
-        o.imageRatios = seedanceRatios() + QStringList{QStringLiteral("adaptive")};
-        o.durations = {5, 10};
-        o.fps = {24};
-        o.cameraFixed = true;
-    } else if (is("doubao-seedance-1-0-lite-t2v")) {
-        o.resolutions = allResolutions();
-        o.ratios = seedanceRatios();
-        o.durations = {5, 10};
-        o.fps = {24};
-        o.cameraFixed = true;
-    } else if (is("doubao-seedance-1-0-lite-i2v")) {
-        // From an image only; first + last frame at 480p/720p only (L27270).
-        o.textToVideo = false;
-        o.firstFrame = true;
-        o.lastFrame = true;
-        o.resolutions = allResolutions();
-        o.lastFrameResolutions = {QStringLiteral("480p"), QStringLiteral("720p")};
-        o.imageRatios = seedanceRatios() + QStringList{QStringLiteral("adaptive")};
-        o.ratios = o.imageRatios;
-        o.durations = {5, 10};
-        o.fps = {24};
-        o.cameraFixed = true;
-    } else if (is("wan2-1-14b-t2v")) {
-        o.resolutions = {QStringLiteral("480p"), QStringLiteral("720p")};
-        o.ratios = {QStringLiteral("16:9"), QStringLiteral("9:16")};
-        o.durations = {5};
-        o.fps = {16};
-    } else if (is("wan2-1-14b-i2v")) {
-        o.textToVideo = false;
-        o.firstFrame = true;
-        o.resolutions = {QStringLiteral("480p"), QStringLiteral("720p")};
-        o.ratios = o.imageRatios = {QStringLiteral("keep_ratio")};
-        o.durations = {5};
-        o.fps = {16};
-    } else if (is("wan2-1-14b-flf2v")) {
-        o.textToVideo = false;
-        o.firstFrame = true;
-        o.lastFrame = true;
-        o.needsLastFrame = true;
-        o.resolutions = {QStringLiteral("720p")};
-        o.ratios = o.imageRatios = {QStringLiteral("keep_ratio")};
-        o.durations = {5};
-        o.fps = {16};
-    } else if (is("doubao-seaweed")) {
-        // 720p from text; 480p too from an image; 9:21 only here; 10 s from text only (L18788-18808).
-        o.firstFrame = true;
-        o.resolutions = {QStringLiteral("720p")};
-        o.imageResolutions = {QStringLiteral("480p"), QStringLiteral("720p")};
-        o.ratios = {QStringLiteral("16:9"), QStringLiteral("4:3"),  QStringLiteral("1:1"),
-                    QStringLiteral("3:4"),  QStringLiteral("9:16"), QStringLiteral("21:9"),
-                    QStringLiteral("9:21")};
-        o.imageRatios = o.ratios + QStringList{QStringLiteral("adaptive")};
-        o.durations = {5, 10};
-        o.imageDurations = {5};
-        o.fps = {24};
-    } else {
-        // Not in the docs' table: every documented value (L27403-27491).
-        o.known = false;
-        o.firstFrame = true;
-        o.lastFrame = true;
-        o.resolutions = allResolutions();
-        o.ratios = seedanceRatios() + QStringList{QStringLiteral("9:21")};
-        o.imageRatios = o.ratios + QStringList{QStringLiteral("keep_ratio"), QStringLiteral("adaptive")};
-        o.durations = {5, 10};
-        o.fps = {16, 24};
-        o.cameraFixed = true;
-    }
-    if (info && !info->capabilities.imageInput) {
-        // The catalog is the authority on input kinds.
-        o.firstFrame = o.lastFrame = o.needsLastFrame = false;
-        o.textToVideo = true;
-    }
-    return o;
-}
 
 // ---------------------------------------------------------------------------------------------
 // VideoFrame
@@ -526,15 +403,17 @@ void VideoTaskPane::setLastFramePath(const QString& path)
     applyModelOptions();
 }
 
-VideoModelOptions VideoTaskPane::currentOptions() const
+catalog::VideoCapabilities VideoTaskPane::currentOptions() const
 {
+    // The catalog's description of the model, or every documented value for an endpoint id or a model
+    // it does not describe; a catalog model without image input gets no frames.
     const QString id = model();
-    return VideoModelOptions::forModel(id, m_catalog ? m_catalog->find(id) : nullptr);
+    return catalog::VideoCapabilities::forModel(m_catalog && !id.isEmpty() ? m_catalog->find(id) : nullptr);
 }
 
 api::VideoGenerationParams VideoTaskPane::currentParams() const
 {
-    const VideoModelOptions o = currentOptions();
+    const catalog::VideoCapabilities o = currentOptions();
     api::VideoGenerationParams p;
     if (isOptionOffered(m_ratio) && m_ratio->currentData().isValid())
         p.ratio = m_ratio->currentData().toString();
@@ -575,7 +454,7 @@ void VideoTaskPane::createTask()
     if (isCreating())
         return;
     m_error->clear();
-    const VideoModelOptions o = currentOptions();
+    const catalog::VideoCapabilities o = currentOptions();
     const QString title = tr("Cannot create the video yet");
     if (model().isEmpty()) {
         m_error->showMessage(title, tr("Choose a video generation model."));
@@ -961,7 +840,7 @@ void VideoTaskPane::fillModels()
 
 void VideoTaskPane::applyModelOptions()
 {
-    const VideoModelOptions o = currentOptions();
+    const catalog::VideoCapabilities o = currentOptions();
     const bool first = o.firstFrame && !m_firstFramePath.isEmpty();
     const bool last = first && o.lastFrame && !m_lastFramePath.isEmpty();
 
@@ -990,7 +869,8 @@ void VideoTaskPane::applyModelOptions()
 
     QStringList note;
     if (!o.known)
-        note << tr("Not in the docs' model table: every documented option is offered.");
+        note << tr("The catalog does not describe this model's video options: every documented option is "
+                   "offered.");
     else if (!o.textToVideo)
         note << (o.needsLastFrame ? tr("Makes a video between a first and a last frame.")
                                   : tr("Makes a video from a first frame."));

@@ -3,9 +3,10 @@
 //
 // Create: a text prompt, an optional first frame (and a last frame where the model takes one) picked from
 // a file, and the documented output commands (ratio, resolution, duration, fps, seed, watermark, camera
-// fixed), each offered only where the model supports it (VideoModelOptions: the catalog says which
-// models take images; the per-model values come from the docs' table, seed L18642-18837). Frames are
-// checked against the documented limits and turned into data URLs off the UI thread.
+// fixed), each offered only where the model supports it: exactly the values of the model's catalog
+// "video" object (catalog::VideoCapabilities::forModel; every documented value for a model the catalog
+// does not describe). Frames are checked against the documented limits and turned into data URLs off the
+// UI thread.
 // After a successful create the task is stored at once (VideoTaskStore) and polled with backoff
 // (api::VideoTaskPoller); every answer updates the store and the row (VideoTaskListModel).
 // On success the video is downloaded at once (its URL expires 24 h after generation) into the download
@@ -48,36 +49,9 @@ class QToolButton;
 
 namespace ark::ui {
 
-// What one video model accepts (docs, seed L18642-18837 and L27403-27491; catalog: image input). A model
-// the table does not know (an endpoint id, a newer model) is offered every documented value: the server
-// ignores or rejects what it does not take (L27406).
-struct VideoModelOptions
-{
-    bool known = false;               // described by the docs' table
-    bool textToVideo = true;          // a prompt alone makes a video
-    bool firstFrame = false;          // image-to-video from a first frame
-    bool lastFrame = false;           // first + last frame
-    bool needsLastFrame = false;      // first + last frame only (wan2.1 flf2v)
-    QStringList resolutions;          // --rs from text
-    QStringList imageResolutions;     // --rs with a first frame (seaweed: 480p only from an image)
-    QStringList lastFrameResolutions; // --rs with first + last frames (lite-i2v: no 1080p)
-    QStringList ratios;               // --rt from text
-    QStringList imageRatios;          // --rt with a first frame
-    QList<int> durations;             // --dur from text
-    QList<int> imageDurations;        // --dur with a first frame (seaweed i2v: 5 s only)
-    QList<int> fps;                   // --fps
-    bool cameraFixed = false;         // --cf (Seedance only)
-    bool watermark = true;            // --wm (every model)
-    bool seed = true;                 // --seed (every model)
-
-    // The values for a request with (or without) frames.
-    QStringList resolutionsFor(bool firstFrame, bool lastFrame) const;
-    QStringList ratiosFor(bool firstFrame) const;
-    QList<int> durationsFor(bool firstFrame) const;
-
-    // `info` may be null (not in the catalog); when it says the model takes no image input, no frames.
-    static VideoModelOptions forModel(const QString& modelId, const catalog::ModelInfo* info);
-};
+// What one video model accepts: the catalog's description (catalog/VideoCapabilities.h). The old name
+// stays as an alias for code written against it.
+using VideoModelOptions = catalog::VideoCapabilities;
 
 // A first or last frame read from a file: checked against the documented limits (jpeg, png, webp, bmp,
 // tiff, gif; each side in (300, 6000) px; width/height in (0.4, 2.5); under 30 MB; seed L27358-27362)
@@ -118,7 +92,7 @@ public:
     void setLastFramePath(const QString& path);
     QString firstFramePath() const { return m_firstFramePath; }
     QString lastFramePath() const { return m_lastFramePath; }
-    VideoModelOptions currentOptions() const;
+    catalog::VideoCapabilities currentOptions() const;
     // The parameters the form sets (unset = the model's default; options the model lacks are never set).
     api::VideoGenerationParams currentParams() const;
 
