@@ -1,6 +1,10 @@
 #include "CliOptions.h"
 
 #include "api/ApiError.h"
+#include "catalog/Catalog.h"
+
+#include <QCommandLineParser>
+#include <QFile>
 
 #include <cstdio>
 
@@ -78,6 +82,33 @@ QString usageText()
         "PROMPT '-' reads the prompt from standard input.\n"
         "Exit status: 0 success; 2 bad command line; 3 the API refused the request; 4 network, timeout,\n"
         "broken or malformed stream; 5 the model is retired; 6 keychain unavailable; 130 interrupted.\n");
+}
+
+QCommandLineOption hiddenCatalogOption()
+{
+    QCommandLineOption option(QStringLiteral("catalog"), QStringLiteral("Catalog file to use."),
+                              QStringLiteral("FILE"));
+    option.setFlags(QCommandLineOption::HiddenFromHelp);
+    return option;
+}
+
+std::shared_ptr<const catalog::Catalog> catalogFromOption(const QCommandLineParser& parser, QString* problem)
+{
+    if (!parser.isSet(QStringLiteral("catalog")))
+        return catalog::Catalog::bundled();
+    QFile file(parser.value(QStringLiteral("catalog")));
+    if (!file.open(QIODevice::ReadOnly)) {
+        *problem = QStringLiteral("cannot read the catalog %1: %2").arg(file.fileName(), file.errorString());
+        return nullptr;
+    }
+    QStringList problems;
+    auto loaded = catalog::Catalog::fromJson(file.readAll(), &problems);
+    if (!loaded)
+        *problem = QStringLiteral("%1 is not a usable catalog%2")
+                       .arg(file.fileName(),
+                            problems.isEmpty() ? QString()
+                                               : QStringLiteral(": ") + problems.join(QStringLiteral("; ")));
+    return loaded;
 }
 
 } // namespace ark::cli

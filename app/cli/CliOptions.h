@@ -2,10 +2,17 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCommandLineOption>
 #include <QString>
+#include <memory>
+
+class QCommandLineParser;
 
 namespace ark::api {
 struct ApiError;
+}
+namespace ark::catalog {
+class Catalog;
 }
 
 namespace ark::cli {
@@ -36,5 +43,11 @@ inline void writeErr(const QString& text)
 }
 
 QString usageText();
+
+// --catalog FILE, hidden from help: for tests and for trying a catalog before importing it.
+QCommandLineOption hiddenCatalogOption();
+// The file given with --catalog, else the bundled catalog. nullptr when the file cannot be read or is
+// not a usable catalog; *problem then says why, for the command's usage error.
+std::shared_ptr<const catalog::Catalog> catalogFromOption(const QCommandLineParser& parser, QString* problem);
 
 } // namespace ark::cli

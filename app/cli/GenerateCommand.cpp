@@ -265,32 +265,13 @@ bool frameDataUrl(const QString& path, QString& url, QString& problem)
     return true;
 }
 
-QCommandLineOption hiddenCatalogOption()
-{
-    // As in `tokens` and `cost`: for tests and for trying a catalog before importing it.
-    QCommandLineOption option(QStringLiteral("catalog"), QStringLiteral("Catalog file to use."),
-                              QStringLiteral("FILE"));
-    option.setFlags(QCommandLineOption::HiddenFromHelp);
-    return option;
-}
-
-// The file given with --catalog, else the bundled catalog. nullptr after printing the problem.
+// The catalog the frames are checked against (CliOptions); nullptr after printing the problem.
 std::shared_ptr<const catalog::Catalog> loadCatalog(const QCommandLineParser& parser)
 {
-    if (!parser.isSet(QStringLiteral("catalog")))
-        return catalog::Catalog::bundled();
-    QFile file(parser.value(QStringLiteral("catalog")));
-    if (!file.open(QIODevice::ReadOnly)) {
-        usageError(QStringLiteral("cannot read the catalog %1: %2").arg(file.fileName(), file.errorString()));
-        return nullptr;
-    }
-    QStringList problems;
-    auto loaded = catalog::Catalog::fromJson(file.readAll(), &problems);
+    QString problem;
+    auto loaded = catalogFromOption(parser, &problem);
     if (!loaded)
-        usageError(QStringLiteral("%1 is not a usable catalog%2")
-                       .arg(file.fileName(),
-                            problems.isEmpty() ? QString()
-                                               : QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
+        usageError(problem);
     return loaded;
 }
 

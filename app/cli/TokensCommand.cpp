@@ -52,37 +52,13 @@ double amount(qint64 micros)
     return static_cast<double>(micros) / 1e6;
 }
 
-QCommandLineOption hiddenCatalogOption()
-{
-    // For tests and for trying a catalog before importing it; not part of the documented interface.
-    QCommandLineOption option(QStringLiteral("catalog"), QStringLiteral("Catalog file to use."),
-                              QStringLiteral("FILE"));
-    option.setFlags(QCommandLineOption::HiddenFromHelp);
-    return option;
-}
-
-// The catalog to price with: the file given with --catalog, else the bundled one. nullptr after
-// printing the problem.
+// The catalog to price with (CliOptions); nullptr after printing the problem.
 std::shared_ptr<const catalog::Catalog> loadCatalog(const QCommandLineParser& parser, const QString& usage)
 {
-    if (!parser.isSet(QStringLiteral("catalog")))
-        return catalog::Catalog::bundled();
-    QFile file(parser.value(QStringLiteral("catalog")));
-    if (!file.open(QIODevice::ReadOnly)) {
-        usageError(usage,
-                   QStringLiteral("cannot read the catalog %1: %2").arg(file.fileName(), file.errorString()));
-        return nullptr;
-    }
-    QStringList problems;
-    auto loaded = catalog::Catalog::fromJson(file.readAll(), &problems);
-    if (!loaded) {
-        usageError(usage,
-                   QStringLiteral("%1 is not a usable catalog%2")
-                       .arg(file.fileName(),
-                            problems.isEmpty() ? QString()
-                                               : QStringLiteral(": ") + problems.join(QStringLiteral("; "))));
-        return nullptr;
-    }
+    QString problem;
+    auto loaded = catalogFromOption(parser, &problem);
+    if (!loaded)
+        usageError(usage, problem);
     return loaded;
 }
 
