@@ -46,6 +46,8 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
@@ -68,6 +70,14 @@
 namespace ark::ui {
 
 namespace {
+
+// Notes the session writes into a conversation (a model switch, a generated image): shown and
+// stored, never sent, so never counted.
+bool isNote(const store::MessageRecord& record)
+{
+    return record.errorKind == QLatin1String(session::ConversationSession::kModelSwitchKind) ||
+           record.errorKind == QLatin1String(session::ConversationSession::kGeneratedImageKind);
+}
 
 // A new conversation's model when the person has used none yet: a current Ark model.
 QString defaultModel()
@@ -111,17 +121,33 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
     m_view->setModel(m_session.messages());
     // Each answer's cost, from the catalog's tier for the usage it reported.
     m_session.messages()->setCostFormatter([this](const store::MessageRecord& record) -> QString {
-        if (record.role != api::Role::Assistant || !record.usage.present || !m_catalogReady)
+        if (record.role != api::Role::Assistant || !m_catalogReady)
+            return {};
+        const bool generatedImage =
+            record.errorKind == QLatin1String(session::ConversationSession::kGeneratedImageKind);
+        if (!record.usage.present && !generatedImage)
             return {};
         const catalog::ModelInfo* info =
             m_endpoints->resolve(record.model.isEmpty() ? m_session.params().model : record.model);
         if (!info)
             return {};
-        pricing::TokenCounts counts;
-        counts.inputTokens = record.usage.promptTokens;
-        counts.cachedTokens = std::max<qint64>(0, record.usage.cachedTokens);
-        counts.outputTokens = std::max<qint64>(0, record.usage.completionTokens);
-        const pricing::CostBreakdown cost = info->prices.cost(counts);
+        pricing::CostBreakdown cost;
+        if (generatedImage) {
+            // Seedream is billed per image (the catalog's per-image price), not per token.
+            if (!info->prices.perImageMicros)
+                return {};
+            cost.valid = true;
+            cost.currency = info->prices.currency;
+            cost.outputMicros =
+                *info->prices.perImageMicros *
+                std::max<qint64>(1, media::Attachment::listFromJson(record.attachmentsJson).size());
+        } else {
+            pricing::TokenCounts counts;
+            counts.inputTokens = record.usage.promptTokens;
+            counts.cachedTokens = std::max<qint64>(0, record.usage.cachedTokens);
+            counts.outputTokens = std::max<qint64>(0, record.usage.completionTokens);
+            cost = info->prices.cost(counts);
+        }
         if (!cost.valid)
             return {};
         QString amount = QString::number(cost.totalMicros() / 1e6, 'f', 6);
@@ -273,9 +299,11 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
             showProblem(tr("Stop the answer before deleting messages."));
             return;
         }
-        if (m_session.deleteMessage(id))
-            collectAttachmentGarbage(); // the last message using a file frees it
+        m_session.deleteMessage(id); // messagesDeleted() frees the files no message uses any more
     });
+    m_view->setAttachmentStore(m_attachmentStore.get());
+    connect(m_view, &ConversationView::attachmentActivated, this, &MainWindow::showAttachment);
+    connect(m_view, &ConversationView::attachmentSaveRequested, this, &MainWindow::saveAttachmentAs);
     connect(m_view, &ConversationView::branchStepRequested, this,
             [this](qint64 id, int step) { m_session.switchBranch(id, step); });
     connect(m_view, &ConversationView::toolCallActivated, this, [this] {
@@ -336,9 +364,25 @@ int MainWindow::collectAttachmentGarbage()
 
 void MainWindow::showAttachment(const media::Attachment& attachment)
 {
+    if (attachment.isRemote()) {
+        // A pasted link was sent as it is; the browser shows it (only web links are opened).
+        const QUrl url(attachment.url);
+        if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+            QDesktopServices::openUrl(url);
+        return;
+    }
+    // The store finds the file by its content even if the app-data folder moved.
+    QString path = attachment.hash.isEmpty() ? QString() : m_attachmentStore->pathFor(attachment.hash);
+    if (path.isEmpty() && QFileInfo::exists(attachment.storedPath))
+        path = attachment.storedPath;
+    if (path.isEmpty()) {
+        const QString name =
+            attachment.originalName.isEmpty() ? tr("The attached file") : attachment.originalName;
+        showProblem(tr("%1 is no longer stored on this computer, so it cannot be shown.").arg(name));
+        return;
+    }
     if (attachment.isVideo()) {
-        playVideo(attachment.storedPath.isEmpty() ? m_attachmentStore->pathFor(attachment.hash)
-                                                  : attachment.storedPath);
+        playVideo(path);
         return;
     }
     auto* viewer = new MediaViewer(this);
@@ -350,6 +394,67 @@ void MainWindow::showAttachment(const media::Attachment& attachment)
 void MainWindow::playVideo(const QString& path)
 {
     VideoPlayerDialog::showFile(path, this);
+}
+
+void MainWindow::saveAttachmentAs(const media::Attachment& attachment)
+{
+    QString source = attachment.hash.isEmpty() ? QString() : m_attachmentStore->pathFor(attachment.hash);
+    if (source.isEmpty() && QFileInfo::exists(attachment.storedPath))
+        source = attachment.storedPath;
+    if (source.isEmpty()) {
+        showProblem(tr("The attached file is no longer stored, so it cannot be saved."));
+        return;
+    }
+    const QString suggested =
+        attachment.originalName.isEmpty() ? QFileInfo(source).fileName() : attachment.originalName;
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save attachment as"),
+        QStandardPaths::writableLocation(QStandardPaths::DownloadLocation) + QLatin1Char('/') + suggested);
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target))
+        QFile::remove(target); // the dialog already asked before replacing it
+    if (!QFile::copy(source, target))
+        showProblem(tr("Could not save %1.").arg(QDir::toNativeSeparators(target)));
+}
+
+void MainWindow::addGeneratedImage(const QString& filePath, const QString& model, const QString& prompt)
+{
+    // Stored once by content, like an attached file: the conversation keeps it even if the person
+    // deletes the result folder.
+    QImageReader reader(filePath);
+    const QByteArray format = reader.format();
+    const QString mime = format.isEmpty() ? QStringLiteral("image/png")
+                                          : QStringLiteral("image/") + QString::fromLatin1(format).toLower();
+    QString error, hash;
+    const QString stored = m_attachmentStore->storeFile(filePath, mime, &error, &hash);
+    if (stored.isEmpty()) {
+        showProblem(tr("The generated image could not be added to the conversation: %1").arg(error));
+        return;
+    }
+    media::Attachment image;
+    image.kind = media::MediaKind::Image;
+    image.hash = hash;
+    image.mime = mime;
+    image.storedPath = stored;
+    image.originalName = QFileInfo(filePath).fileName();
+    image.pixelSize = reader.size();
+    image.byteSize = QFileInfo(stored).size();
+    m_pendingImages.append({image, model, prompt});
+    if (!m_session.conversationId() && !newConversation())
+        return;
+    flushPendingImages();
+}
+
+void MainWindow::flushPendingImages()
+{
+    while (!m_pendingImages.isEmpty() && m_session.conversationId() && !m_session.isBusy() &&
+           !m_session.isLoading()) {
+        const PendingImage next = m_pendingImages.takeFirst();
+        if (!m_session.recordGeneratedImage(next.prompt, next.model, next.image))
+            return; // the session said why (problem()); the image stays in the panel
+        m_view->scrollToBottom();
+    }
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
@@ -484,7 +589,7 @@ void MainWindow::updateMediaTokens()
     const qint64 draft = tokensOf(m_composer->attachments());
     qint64 history = 0;
     for (const store::MessageRecord& record : m_session.messages()->records())
-        if (!record.attachmentsJson.isEmpty())
+        if (!record.attachmentsJson.isEmpty() && !isNote(record))
             history += tokensOf(media::Attachment::listFromJson(record.attachmentsJson));
     m_tokenMeter->setAttachmentTokens(draft, history, unknown);
 }
@@ -494,8 +599,8 @@ void MainWindow::refreshMeterContext()
     const session::ConversationParams params = m_session.params();
     QStringList history;
     for (const store::MessageRecord& record : m_session.messages()->records())
-        if (record.state != store::MessageState::Streaming)
-            history << record.content;
+        if (record.state != store::MessageState::Streaming && !isNote(record))
+            history << record.content; // notes (a model switch, a generated image) are never sent
     m_tokenMeter->setContext(params.systemPrompt, history,
                              params.tools().empty() ? QString() : params.toolsJson);
     m_tokenMeter->setMaxTokens(params.maxCompletionTokens.value_or(params.maxTokens.value_or(0)));
@@ -686,7 +791,13 @@ void MainWindow::connectSession()
     connect(&m_session, &session::ConversationSession::busyChanged, this, [this](bool busy) {
         m_composer->setBusy(busy);
         m_statusLabel->setText(busy ? tr("The model is answering… (Esc to stop)") : QString());
+        if (!busy)
+            flushPendingImages();
     });
+    connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::flushPendingImages);
+    // Files go only after the rows that used them are gone (the delete runs on a worker connection).
+    connect(&m_session, &session::ConversationSession::messagesDeleted, this,
+            [this] { collectAttachmentGarbage(); });
     connect(&m_session, &session::ConversationSession::problem, this, &MainWindow::showProblem);
     connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::focusLoadedConversation);
     connect(&m_session, &session::ConversationSession::conversationChanged, this, [this](qint64 id) {
@@ -785,6 +896,7 @@ void MainWindow::createGenerationDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_videoDock);
     tabifyDockWidget(m_settingsDock, m_videoDock);
     m_videoDock->hide();
+    connect(m_imagePanel, &ImageGenerationPanel::imageGenerated, this, &MainWindow::addGeneratedImage);
     connect(m_videoPane, &VideoTaskPane::playRequested, this, &MainWindow::playVideo);
     connect(m_videoPane, &VideoTaskPane::videoDownloaded, this, [this](const QString&, const QString& path) {
         m_statusLabel->setText(tr("A generated video is ready: %1").arg(QDir::toNativeSeparators(path)));

@@ -109,6 +109,11 @@ public:
     // Shows a stored image full size, or plays a video, in its own window.
     void showAttachment(const media::Attachment& attachment);
     void playVideo(const QString& path);
+    // Asks where, then copies a stored attachment there.
+    void saveAttachmentAs(const media::Attachment& attachment);
+    // Puts a generated image into the open conversation (a new one when none is open), as a message
+    // of its own that is shown and stored but never sent. Waits while an answer is arriving.
+    void addGeneratedImage(const QString& filePath, const QString& model, const QString& prompt);
     // Exports the open conversation; asks where when `path` is empty. Ends with exportFinished().
     void exportConversation(bool json, const QString& path = QString());
 
@@ -128,6 +133,7 @@ private:
     void createToolBar();
     void createDocks();
     void connectSession();
+    void flushPendingImages();
     void applyKey(const QString& key);
     void applyEndpoint(const QUrl& baseUrl, const QString& key); // every client of the account
     void createGenerationDocks();
@@ -189,6 +195,12 @@ private:
     store::UsageLedger m_ledger;
     store::HistoryLoader* m_exportLoader = nullptr;
     std::unique_ptr<media::AttachmentStore> m_attachmentStore;
+    struct PendingImage
+    {
+        media::Attachment image;
+        QString model, prompt;
+    };
+    QList<PendingImage> m_pendingImages; // generated while the session was busy; added when it is not
     api::ImageGenerationClient* m_imageClient = nullptr;
     api::VideoTaskClient* m_videoClient = nullptr;
     std::unique_ptr<store::VideoTaskStore> m_videoTaskStore;

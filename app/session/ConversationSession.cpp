@@ -1,13 +1,19 @@
 #include "ConversationSession.h"
 
+#include "media/AttachmentStore.h"
 #include "media/MediaLimits.h"
 
 #include "catalog/Catalog.h"
 #include "store/UsageLedger.h"
 
 #include <QCoreApplication>
+#include <QMutex>
 #include <QSignalBlocker>
+#include <QThreadPool>
 #include <algorithm>
+#include <atomic>
+#include <list>
+#include <optional>
 
 namespace ark::session {
 
@@ -53,21 +59,167 @@ bool callsTools(const store::MessageRecord& m)
     return m.role == api::Role::Assistant && !m.toolCalls.empty();
 }
 
+// Notes written for the person (a model switch, a generated image): shown and stored, never sent.
+bool isNote(const store::MessageRecord& m)
+{
+    return m.errorKind == QLatin1String(ConversationSession::kModelSwitchKind) ||
+           m.errorKind == QLatin1String(ConversationSession::kGeneratedImageKind);
+}
+
+// Encoded files kept between requests: a full-size video is ~65 MB of base64, so this holds the files
+// of about two large requests.
+constexpr qint64 kEncodedCacheBytes = qint64(128) * 1024 * 1024;
+
 } // namespace
+
+// A request built on this thread with a placeholder part for each stored file; encode() (on a worker)
+// reads the files and puts their data URLs in. It touches nothing but itself, so a session stopped,
+// closed or destroyed meanwhile is never reached from the worker.
+struct ConversationSession::PreparedRequest
+{
+    struct FileSlot
+    {
+        size_t message = 0; // in request.messages
+        size_t part = 0;    // in that message's parts
+        media::Attachment attachment;
+        QByteArray base64; // from the cache; null = read and encode the file
+    };
+
+    api::ChatRequest request;
+    std::vector<FileSlot> files;
+    QStringList unreadable; // the attachments left out (their names, or why)
+    // What encode() did, for the session's cache and diagnostics.
+    std::vector<std::pair<QString, QByteArray>> encoded; // (hash, base64) read from disk
+    int encodeCount = 0;
+    const QThread* thread = nullptr;
+
+    // Stops early (leaving the request half done) once `wanted` no longer names `generation`.
+    void encode(const media::AttachmentStore* store, const std::atomic<quint64>* wanted, quint64 generation)
+    {
+        thread = QThread::currentThread();
+        std::vector<size_t> touched;
+        for (FileSlot& slot : files) {
+            if (wanted && wanted->load() != generation)
+                return; // stopped: nobody waits for this request any more
+            const media::Attachment& attachment = slot.attachment;
+            QByteArray base64 = slot.base64;
+            for (size_t i = 0; base64.isNull() && i < encoded.size(); ++i)
+                if (!attachment.hash.isEmpty() && encoded[i].first == attachment.hash)
+                    base64 = encoded[i].second; // the same file twice in the history: read once
+            if (base64.isNull()) {
+                QString error;
+                const QByteArray bytes = attachment.readBytes(store, &error); // checks the hash too
+                if (bytes.isEmpty()) {
+                    unreadable << (attachment.originalName.isEmpty() ? error : attachment.originalName);
+                    touched.push_back(slot.message);
+                    continue; // the placeholder stays empty and is taken out below
+                }
+                base64 = bytes.toBase64();
+                ++encodeCount;
+                if (!attachment.hash.isEmpty())
+                    encoded.emplace_back(attachment.hash, base64);
+            }
+            // The part as Attachment::toContentPart makes it (detail, pixel limits, fps), with the data
+            // URL in place of the file: lowercase MIME type, as the API requires.
+            media::Attachment withUrl = attachment;
+            withUrl.url = QStringLiteral("data:") + attachment.mime.toLower() + QStringLiteral(";base64,") +
+                          QString::fromLatin1(base64);
+            request.messages[slot.message].parts[slot.part] = *withUrl.toContentPart();
+            touched.push_back(slot.message);
+        }
+        // Files that could not be read are left out; a message left with no image or video goes as
+        // plain text, as it would have without attachments.
+        for (const size_t index : touched) {
+            std::vector<api::ContentPart>& parts = request.messages[index].parts;
+            parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                       [](const api::ContentPart& part) {
+                                           return part.kind != api::ContentPart::Kind::Text &&
+                                                  part.url.isEmpty();
+                                       }),
+                        parts.end());
+            if (std::none_of(parts.begin(), parts.end(), [](const api::ContentPart& part) {
+                    return part.kind != api::ContentPart::Kind::Text;
+                }))
+                parts.clear();
+        }
+    }
+};
+
+// Shared by the session and its workers. The worker posts its result under the mutex only while
+// `session` is set; the destructor clears it under the same mutex, so nothing is posted to a session
+// being destroyed (and what was posted before is dropped with it by QObject).
+struct ConversationSession::PrepareRelay
+{
+    QMutex mutex;
+    ConversationSession* session = nullptr;
+    std::atomic<quint64> wanted{0}; // the preparation the session still waits for
+};
+
+// Base64 of stored files by content hash (detail and fps are fields of the part, not of the data), the
+// most recently used first; the oldest go when the total passes the budget.
+class ConversationSession::EncodedFileCache
+{
+public:
+    explicit EncodedFileCache(qint64 budget) : m_budget(budget) {}
+
+    QByteArray find(const QString& hash)
+    {
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->first == hash) {
+                m_entries.splice(m_entries.begin(), m_entries, it);
+                return m_entries.front().second;
+            }
+        }
+        return {};
+    }
+
+    void insert(const QString& hash, const QByteArray& base64)
+    {
+        if (hash.isEmpty() || base64.isEmpty() || base64.size() > m_budget)
+            return;
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
+            if (it->first == hash) {
+                m_bytes -= it->second.size();
+                m_entries.erase(it);
+                break;
+            }
+        }
+        m_entries.emplace_front(hash, base64);
+        m_bytes += base64.size();
+        while (m_bytes > m_budget) {
+            m_bytes -= m_entries.back().second.size();
+            m_entries.pop_back();
+        }
+    }
+
+private:
+    std::list<std::pair<QString, QByteArray>> m_entries;
+    qint64 m_bytes = 0;
+    const qint64 m_budget;
+};
 
 ConversationSession::ConversationSession(store::ConversationStore& store, api::ChatClient& client,
                                          QObject* parent)
-    : QObject(parent), m_store(store), m_client(client)
+    : QObject(parent), m_store(store), m_client(client), m_relay(std::make_shared<PrepareRelay>()),
+      m_encoded(std::make_unique<EncodedFileCache>(kEncodedCacheBytes))
 {
+    m_relay->session = this;
     connect(&m_loader, &store::HistoryLoader::loaded, this, &ConversationSession::onBranchLoaded);
     connect(&m_loader, &store::HistoryLoader::failed, this, &ConversationSession::onLoadFailed);
+    connect(&m_loader, &store::HistoryLoader::deleted, this, &ConversationSession::onDeleted);
 }
 
 ConversationSession::~ConversationSession()
 {
+    {
+        // A worker still encoding finds nobody to hand its result to.
+        const QMutexLocker lock(&m_relay->mutex);
+        m_relay->session = nullptr;
+    }
     // Whoever listened may be half destroyed by now; the answer is still saved, silently.
     const QSignalBlocker blocker(this);
     stop();
+    // A delete in progress is finished by the loader's destructor (its rows are off the screen already).
 }
 
 QString ConversationSession::defaultTitle()
@@ -104,6 +256,8 @@ bool ConversationSession::open(qint64 conversationId)
         emit problem(tr("This conversation no longer exists."));
         return false;
     }
+    for (auto& entry : m_deletes)
+        entry.second.attached = false; // it goes on; what it leaves is read by the load below
     m_conversationId = conversationId;
     m_params = ConversationParams::fromJson(conversation->paramsJson);
     m_params.model = conversation->model;
@@ -136,6 +290,8 @@ void ConversationSession::close()
     stop();
     m_loader.cancel();
     m_loadGeneration = 0;
+    for (auto& entry : m_deletes)
+        entry.second.attached = false;
     m_conversationId = 0;
     m_params = {};
     m_messages.clear();
@@ -165,6 +321,51 @@ bool ConversationSession::recordModelSwitch(const QString& fromModel, const QStr
     return true;
 }
 
+bool ConversationSession::refuseNote()
+{
+    if (m_conversationId == 0) {
+        emit problem(tr("No conversation is open."));
+        return true;
+    }
+    if (isBusy()) {
+        emit problem(tr("An answer is still arriving. Stop it first."));
+        return true;
+    }
+    return refuseWhileLoading();
+}
+
+bool ConversationSession::recordGeneratedImage(const QString& prompt, const QString& model,
+                                               const media::Attachment& image)
+{
+    if (refuseNote())
+        return false;
+    // Every line of the prompt quoted, so a multi-line prompt stays one block under the heading line.
+    QStringList quoted;
+    const QStringList lines = prompt.trimmed().split(QLatin1Char('\n'));
+    for (const QString& line : lines) {
+        const QString text = line.trimmed();
+        quoted << (text.isEmpty() ? QStringLiteral(">") : QStringLiteral("> ") + text);
+    }
+    store::MessageRecord note;
+    note.conversationId = m_conversationId;
+    note.parentId = m_messages.records().empty() ? 0 : m_messages.records().back().id;
+    note.role = api::Role::Assistant;
+    note.content = tr("Image generated by **%1** from the prompt:").arg(model) + QStringLiteral("\n\n") +
+                   quoted.join(QLatin1Char('\n'));
+    note.model = model;
+    note.errorKind = QString::fromLatin1(kGeneratedImageKind);
+    note.attachmentsJson = media::Attachment::listToJson({image});
+    note.state = store::MessageState::Complete;
+    if (m_store.appendMessage(note) == 0) {
+        emit problem(tr("The generated image could not be saved in the conversation: %1")
+                         .arg(m_store.database().lastError()));
+        return false;
+    }
+    m_messages.appendMessage(note);
+    emit conversationChanged(m_conversationId);
+    return true;
+}
+
 void ConversationSession::setParams(const ConversationParams& params)
 {
     m_params = params;
@@ -184,10 +385,20 @@ void ConversationSession::setParams(const ConversationParams& params)
 
 bool ConversationSession::refuseWhileLoading()
 {
+    if (isDeleting()) {
+        emit problem(tr("Messages are still being deleted. Try again in a moment."));
+        return true;
+    }
     if (!isLoading())
         return false;
     emit problem(tr("The conversation is still loading. Try again in a moment."));
     return true;
+}
+
+bool ConversationSession::isDeleting() const
+{
+    return std::any_of(m_deletes.begin(), m_deletes.end(),
+                       [](const auto& entry) { return entry.second.attached; });
 }
 
 bool ConversationSession::ensureReady()
@@ -234,6 +445,8 @@ bool ConversationSession::send(const QString& text, const QList<media::Attachmen
         };
         qint64 body = encoded(attachments) + text.toUtf8().size();
         for (const store::MessageRecord& m : m_messages.records()) {
+            if (isNote(m))
+                continue; // never sent
             body += m.content.toUtf8().size();
             if (!m.attachmentsJson.isEmpty())
                 body += encoded(media::Attachment::listFromJson(m.attachmentsJson));
@@ -289,6 +502,11 @@ bool ConversationSession::regenerate(qint64 assistantMessageId)
     const auto answer = m_store.message(assistantMessageId);
     if (!answer || answer->conversationId != m_conversationId) {
         emit problem(tr("This message no longer exists."));
+        return false;
+    }
+    if (answer->errorKind == QLatin1String(kGeneratedImageKind)) {
+        emit problem(tr("A generated image is not an answer of the chat model: make another one in the "
+                        "image generation panel."));
         return false;
     }
     // Asked on a question, answer that question again; asked on an answer, answer its question.
@@ -351,15 +569,105 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
     m_streamingId = answer.id;
     m_reasoningMs = -1;
     m_reasoningClock.invalidate();
-    m_sinceSave.start();
     m_requestKind = ledgerKind;
     m_requestModel = m_params.model;
     m_retryReasons.clear();
 
-    const api::ChatRequest request = buildRequest();
-    if (!m_unreadableAttachments.isEmpty())
+    PreparedRequest prepared = buildRequest();
+    if (prepared.files.empty()) {
+        // Nothing to read from disk: the call starts at once.
+        reportUnreadable(prepared.unreadable);
+        launch(prepared.request);
+        emit busyChanged(true);
+        emit conversationChanged(m_conversationId);
+        return true;
+    }
+
+    // Stored files are read, checked and base64-encoded on a worker (a video is tens of megabytes);
+    // the call starts when they come back (onRequestPrepared). The worker gets copies of all it needs.
+    const quint64 generation = ++m_lastPrepareGeneration;
+    m_prepareGeneration = generation;
+    m_relay->wanted.store(generation);
+    auto job = std::make_shared<PreparedRequest>(std::move(prepared));
+    std::optional<media::AttachmentStore> files;
+    if (m_attachments)
+        files.emplace(*m_attachments); // it holds only its root path
+    std::shared_ptr<PrepareRelay> relay = m_relay;
+    QThreadPool::globalInstance()->start([relay, job, files, generation] {
+        job->encode(files ? &*files : nullptr, &relay->wanted, generation);
+        const QMutexLocker lock(&relay->mutex);
+        if (ConversationSession* session = relay->session)
+            QMetaObject::invokeMethod(
+                session, [session, generation, job] { session->onRequestPrepared(generation, job); },
+                Qt::QueuedConnection);
+    });
+    emit busyChanged(true);
+    emit conversationChanged(m_conversationId);
+    return true;
+}
+
+void ConversationSession::reportUnreadable(const QStringList& names)
+{
+    if (!names.isEmpty())
         emit problem(tr("Sent without these attachments, whose files can no longer be read: %1")
-                         .arg(m_unreadableAttachments.join(QStringLiteral("; "))));
+                         .arg(names.join(QStringLiteral("; "))));
+}
+
+void ConversationSession::onRequestPrepared(quint64 generation,
+                                            const std::shared_ptr<PreparedRequest>& prepared)
+{
+    // What was read is worth keeping even when the request was stopped meanwhile: asking again is likely.
+    for (const auto& [hash, base64] : prepared->encoded)
+        m_encoded->insert(hash, base64);
+    m_encodeCount += prepared->encodeCount;
+    if (prepared->encodeCount > 0)
+        m_lastEncodeThread = prepared->thread;
+    if (generation != m_prepareGeneration)
+        return; // stopped, closed or destroyed: nothing is sent
+    reportUnreadable(prepared->unreadable);
+    if (generation != m_prepareGeneration)
+        return; // a listener stopped it on hearing that
+    m_prepareGeneration = 0;
+    m_relay->wanted.store(0);
+    // busyChanged(true) went out when the preparation began; the session has been busy since.
+    launch(prepared->request);
+}
+
+void ConversationSession::cancelPreparation()
+{
+    const qint64 id = m_streamingId;
+    m_prepareGeneration = 0;
+    m_relay->wanted.store(0); // the worker stops before its next file; its result is ignored
+    m_streamingId = 0;
+    // Marked as a stopped request is (ChatCall answers a cancel with this error), though nothing left.
+    api::ApiError cancelled;
+    cancelled.kind = api::ErrorKind::Cancelled;
+    store::MessageRecord record;
+    if (const auto stored = m_store.message(id))
+        record = *stored;
+    else if (const int row = m_messages.rowForId(id); row >= 0)
+        record = m_messages.record(row);
+    else
+        record.id = id;
+    record.state = store::MessageState::Interrupted;
+    record.errorKind = api::errorKindName(cancelled.kind);
+    record.errorCode.clear();
+    record.errorMessage = cancelled.humanMessage();
+    record.errorStatus = 0;
+    if (!m_store.updateMessage(record))
+        emit problem(tr("The answer could not be saved: %1").arg(m_store.database().lastError()));
+    m_messages.updateMessage(record);
+    if (m_toolCalls.count() == 0)
+        showLatestToolRound();
+    const qint64 conversationId = m_conversationId;
+    emit requestFinished(id, false);
+    emit busyChanged(false);
+    emit conversationChanged(conversationId);
+}
+
+void ConversationSession::launch(const api::ChatRequest& request)
+{
+    m_sinceSave.start();
     api::ChatCall* call = m_client.start(request, m_config, this);
     m_call = call;
     exchangeLogFor(m_conversationId)->attach(call);
@@ -371,20 +679,17 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
     connect(call, &api::ChatCall::delta, this, &ConversationSession::onDelta);
     connect(call, &api::ChatCall::finished, this, &ConversationSession::onFinished);
     connect(call, &api::ChatCall::deprecationSignalled, this, &ConversationSession::deprecationSignalled);
-    emit busyChanged(true);
-    emit conversationChanged(m_conversationId);
-    return true;
 }
 
-api::ChatRequest ConversationSession::buildRequest() const
+ConversationSession::PreparedRequest ConversationSession::buildRequest() const
 {
-    api::ChatRequest request;
+    PreparedRequest prepared;
+    api::ChatRequest& request = prepared.request;
     request.model = m_params.model;
     request.params = m_params.toChatParameters();
     request.tools = m_params.tools();
     if (!m_params.systemPrompt.trimmed().isEmpty())
         request.messages.push_back(api::ChatMessage::system(m_params.systemPrompt));
-    m_unreadableAttachments.clear();
     const std::vector<store::MessageRecord>& records = m_messages.records();
     for (size_t i = 0; i < records.size(); ++i) {
         const store::MessageRecord& m = records[i];
@@ -392,9 +697,10 @@ api::ChatRequest ConversationSession::buildRequest() const
             break; // the placeholder being answered ends the history
         if (m.state == store::MessageState::Streaming)
             continue;
-        if (m.errorKind == QLatin1String(kModelSwitchKind))
+        if (isNote(m))
             continue; // a note for the person, not part of the dialogue
         api::ChatMessage message;
+        std::vector<PreparedRequest::FileSlot> files;
         message.role = m.role;
         message.content = m.content;
         message.toolCallId = m.toolCallId;
@@ -402,11 +708,21 @@ api::ChatRequest ConversationSession::buildRequest() const
         if (!m.attachmentsJson.isEmpty()) {
             // Images and videos first, the text last: the vision guide's advice for the best answers.
             for (const media::Attachment& attachment : media::Attachment::listFromJson(m.attachmentsJson)) {
+                if (!attachment.isRemote()) {
+                    // A stored file: its data URL is made on a worker, in this place (see encode()).
+                    PreparedRequest::FileSlot slot;
+                    slot.part = message.parts.size();
+                    slot.attachment = attachment;
+                    slot.base64 = m_encoded->find(attachment.hash);
+                    files.push_back(std::move(slot));
+                    message.parts.push_back(api::ContentPart::makeImage(QString()));
+                    continue;
+                }
                 QString error;
-                if (auto part = attachment.toContentPart(m_attachments, &error))
+                if (auto part = attachment.toContentPart(m_attachments, &error)) // a URL: no reading
                     message.parts.push_back(std::move(*part));
                 else
-                    m_unreadableAttachments
+                    prepared.unreadable
                         << (attachment.originalName.isEmpty() ? error : attachment.originalName);
             }
             if (!message.parts.empty() && !m.content.isEmpty())
@@ -432,9 +748,13 @@ api::ChatRequest ConversationSession::buildRequest() const
             (m.state == store::MessageState::Failed || droppedCalls))
             continue;
         // Reasoning stays out: the API refuses it in history.
+        for (PreparedRequest::FileSlot& slot : files) {
+            slot.message = request.messages.size();
+            prepared.files.push_back(std::move(slot));
+        }
         request.messages.push_back(std::move(message));
     }
-    return request;
+    return prepared;
 }
 
 void ConversationSession::onDelta(const api::ChatDelta& delta)
@@ -779,6 +1099,10 @@ void ConversationSession::showLatestToolRound()
 
 void ConversationSession::stop()
 {
+    if (m_prepareGeneration != 0) {
+        cancelPreparation(); // nothing was sent yet, nor will be
+        return;
+    }
     if (m_call.isNull())
         return;
     m_call->cancel(); // finished() follows synchronously and runs onFinished()
@@ -793,6 +1117,10 @@ void ConversationSession::switchBranch(qint64 messageId, int step)
         return;
     if (isBusy()) {
         emit problem(tr("An answer is still arriving. Stop it first."));
+        return;
+    }
+    if (isDeleting()) { // the siblings are about to change
+        emit problem(tr("Messages are still being deleted. Try again in a moment."));
         return;
     }
     const std::vector<store::MessageRecord> siblings = m_store.siblings(messageId);
@@ -826,24 +1154,48 @@ bool ConversationSession::deleteMessage(qint64 messageId)
     const auto message = m_store.message(messageId);
     if (!message || message->conversationId != m_conversationId)
         return false;
-    if (!m_store.deleteMessage(messageId)) {
-        emit problem(tr("The message could not be deleted: %1").arg(m_store.database().lastError()));
-        return false;
-    }
-    // The rows above the deleted message stay as they are (their places among siblings do not change).
-    // When the active branch ended in what was deleted, it now ends at the parent, which is exactly
-    // those rows; otherwise (a sibling's branch took over, or a message off the path went) the branch
-    // is read again through the loader.
+    // Deleting thousands of replies (and their full-text index entries) takes longer than a frame: it
+    // runs on the loader's connection. The rows go from the model now; onDeleted() finishes the job.
     const int row = m_messages.rowForId(messageId);
-    if (row >= 0)
+    PendingDelete pending;
+    pending.conversationId = m_conversationId;
+    pending.parentId = message->parentId;
+    pending.rowShown = row >= 0;
+    m_deletes[m_loader.deleteMessage(m_store.database().path(), messageId)] = pending;
+    if (row >= 0) {
         m_messages.removeFrom(row);
-    const auto conversation = m_store.conversation(m_conversationId);
-    if (row < 0 || !conversation || conversation->currentLeafId != message->parentId)
-        reload();
-    else
         showLatestToolRound();
-    emit conversationChanged(m_conversationId);
+    }
     return true;
+}
+
+void ConversationSession::onDeleted(quint64 generation, bool ok, const QString& error)
+{
+    const auto it = m_deletes.find(generation);
+    if (it == m_deletes.end())
+        return;
+    const PendingDelete pending = it->second;
+    m_deletes.erase(it);
+    const bool shown = pending.attached && pending.conversationId == m_conversationId;
+    if (!ok) {
+        emit problem(tr("The message could not be deleted: %1").arg(error));
+        if (shown)
+            reload(); // its rows left the screen when it was asked for: show what the database holds
+        return;
+    }
+    if (shown) {
+        // The rows above the deleted message stay as they are (their places among siblings do not
+        // change). When the active branch ended in what was deleted, it now ends at the parent, which is
+        // exactly those rows; otherwise (a sibling's branch took over, or a message off the path went)
+        // the branch is read again through the loader.
+        const auto conversation = m_store.conversation(pending.conversationId);
+        if (!pending.rowShown || !conversation || conversation->currentLeafId != pending.parentId)
+            reload();
+        else
+            showLatestToolRound();
+    }
+    emit conversationChanged(pending.conversationId);
+    emit messagesDeleted(pending.conversationId);
 }
 
 bool ConversationSession::isOnShownBranch(qint64 messageId) const

@@ -11,6 +11,13 @@
 //
 // Every request made (each attempt: retries, tool rounds, failures too) is written to the usage
 // ledger when one is set, priced from the catalog when that knows the model.
+//
+// Attached files travel again with every later question, base64-encoded (up to ~65 MB of text for a
+// video). A request whose history carries stored files is therefore prepared on a worker thread: the
+// files are read, checked against their hash and encoded there, then the call starts back on this
+// thread. The session is busy meanwhile (stop() cancels it; nothing is sent). Encoded files are kept
+// in a small cache by content hash, so the next question does not read the same video again. A
+// request without stored files starts at once, as before.
 #pragma once
 
 #include "api/ChatClient.h"
@@ -26,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 #include <map>
 #include <memory>
 
@@ -96,17 +104,35 @@ public:
     // problem()) while busy or loading, or when nothing is open.
     bool recordModelSwitch(const QString& fromModel, const QString& toModel);
     static constexpr const char* kModelSwitchKind = "model-switch"; // MessageRecord::errorKind of the note
-    void stop();                                                    // keeps the partial answer, marked
+    // Writes an image the generation panel made into the conversation: one answer (role assistant,
+    // errorKind kGeneratedImageKind) after the last message shown, naming the model and quoting the
+    // prompt, with the image as its attachment. It becomes the leaf, is shown at once and is never sent
+    // to the API. False (with problem()) while busy, loading or deleting, or when nothing is open.
+    bool recordGeneratedImage(const QString& prompt, const QString& model, const media::Attachment& image);
+    static constexpr const char* kGeneratedImageKind = "generated-image"; // MessageRecord::errorKind
+    void stop();                                                          // keeps the partial answer, marked
     // step -1 / +1 among its siblings; the new branch is read like open() (asynchronously, loaded()
     // follows) and the choice is saved when it arrives.
     void switchBranch(qint64 messageId, int step);
-    bool deleteMessage(qint64 messageId); // and its replies; not while busy
+    // Deletes the message and its replies; not while busy, loading or deleting. Its rows leave the model
+    // at once; the rows are deleted on the loader's thread (thousands of replies take a while), and
+    // messagesDeleted() follows once that committed. Until then, what builds on the messages shown
+    // refuses as while loading (isDeleting()). True when the delete was accepted (a failure later is
+    // reported by problem(), and the branch is read again).
+    bool deleteMessage(qint64 messageId);
+    bool isDeleting() const; // a delete of the open conversation has not committed yet
 
     // Every HTTP exchange of the open conversation (for the raw exchange inspector); one log per
     // conversation opened in this run, so switching back shows its exchanges again. Never null.
     api::ExchangeLog* exchangeLog() { return exchangeLogFor(m_conversationId); }
 
-    bool isBusy() const { return !m_call.isNull(); }
+    // An answer is streaming, or its request is being prepared (attachments encoded).
+    bool isBusy() const { return !m_call.isNull() || m_prepareGeneration != 0; }
+    bool isPreparingRequest() const { return m_prepareGeneration != 0; }
+    // Diagnostics and tests: how many attached files were read and encoded for requests (the cache
+    // spares the later ones), and the thread the latest of them ran on (null before any).
+    int attachmentEncodeCount() const { return m_encodeCount; }
+    const QThread* lastAttachmentEncodeThread() const { return m_lastEncodeThread; }
     // The answer whose tool calls wait for results (the last message shown is an answer that called
     // tools and no tool message follows it), 0 when none. Also true of a conversation re-opened then.
     qint64 pendingToolCallsMessageId() const;
@@ -139,11 +165,30 @@ signals:
     void toolCallsPending(qint64 assistantMessageId);
     // Ledger rows were written for a request of this conversation.
     void usageRecorded(qint64 conversationId);
+    // Messages of this conversation were deleted (committed): files they alone used may be freed now.
+    void messagesDeleted(qint64 conversationId);
 
 private:
+    struct PreparedRequest; // a request whose stored files are still to be encoded (in the .cpp)
+    struct PrepareRelay;    // how a worker hands a prepared request back, safely after destruction
+    class EncodedFileCache; // base64 of stored files by hash, bounded, least recently used out first
+    struct PendingDelete
+    {
+        qint64 conversationId = 0;
+        qint64 parentId = 0;
+        bool rowShown = false; // the deleted message was on the branch shown
+        bool attached = true;  // the conversation is still the one shown (open()/close() detach it)
+    };
+
     bool startAnswer(qint64 parentMessageId, const QString& ledgerKind);
+    void launch(const api::ChatRequest& request); // starts the call of the answer m_streamingId
+    void onRequestPrepared(quint64 generation, const std::shared_ptr<PreparedRequest>& prepared);
+    void cancelPreparation(); // stop() while the request is prepared: marked as a stopped answer
+    void reportUnreadable(const QStringList& names);
+    void onDeleted(quint64 generation, bool ok, const QString& error);
+    bool refuseNote(); // nothing open, busy, loading or deleting: problem() and true
     api::ExchangeLog* exchangeLogFor(qint64 conversationId);
-    api::ChatRequest buildRequest() const;
+    PreparedRequest buildRequest() const;
     void onDelta(const api::ChatDelta& delta);
     void onFinished();
     void saveStreaming(bool force);
@@ -167,7 +212,6 @@ private:
     models::MessageListModel m_messages;
     models::ToolCallListModel m_toolCalls;
     const media::AttachmentStore* m_attachments = nullptr;
-    mutable QStringList m_unreadableAttachments; // filled by buildRequest(), reported by startAnswer()
     tools::BuiltinTools m_builtins;
     store::UsageLedger* m_ledger = nullptr;
     const catalog::Catalog* m_catalog = nullptr;
@@ -184,8 +228,15 @@ private:
     int m_saveIntervalMs = 1000;
     std::map<qint64, std::unique_ptr<api::ExchangeLog>> m_exchangeLogs;
     store::HistoryLoader m_loader;
-    quint64 m_loadGeneration = 0;     // the load the model waits for; 0 = none
-    bool m_loadSelectsBranch = false; // that load is a branch switch: save the leaf when it arrives
+    quint64 m_loadGeneration = 0;               // the load the model waits for; 0 = none
+    bool m_loadSelectsBranch = false;           // that load is a branch switch: save the leaf when it arrives
+    std::map<quint64, PendingDelete> m_deletes; // by the loader's delete generation
+    quint64 m_prepareGeneration = 0;            // the preparation the session waits for; 0 = none
+    quint64 m_lastPrepareGeneration = 0;
+    std::shared_ptr<PrepareRelay> m_relay;
+    std::unique_ptr<EncodedFileCache> m_encoded;
+    int m_encodeCount = 0;
+    const QThread* m_lastEncodeThread = nullptr;
 };
 
 } // namespace ark::session

@@ -45,7 +45,34 @@ public:
         emit done(generation, branch, {});
     }
 
+    void remove(quint64 generation, const QString& path, qint64 messageId)
+    {
+        QString error;
+        bool ok = false;
+        if (ensureOpen(path, &error)) {
+            ConversationStore store(*m_db);
+            // The store's transaction reads before it writes (a deferred BEGIN): should the UI
+            // connection commit a write in between, SQLite refuses the stale snapshot. Once more then.
+            for (int attempt = 0; attempt < 2 && !ok; ++attempt) {
+                m_db->setLastError({});
+                ok = store.deleteMessage(messageId);
+                error = m_db->lastError();
+                if (!ok && !store.message(messageId)) {
+                    if (error.isEmpty())
+                        error = QCoreApplication::translate("ark::store::HistoryLoader",
+                                                            "The message no longer exists.");
+                    break;
+                }
+            }
+            if (!ok && error.isEmpty())
+                error = QCoreApplication::translate("ark::store::HistoryLoader",
+                                                    "The database refused the change.");
+        }
+        emit deleteDone(generation, ok, ok ? QString() : error);
+    }
+
 signals:
+    void deleteDone(quint64 generation, bool ok, const QString& error);
     void done(quint64 generation, const ark::store::SharedBranch& branch, const QString& error);
 
 private:
@@ -82,9 +109,13 @@ HistoryLoader::HistoryLoader(QObject* parent) : QObject(parent)
 
 HistoryLoader::~HistoryLoader()
 {
-    cancel(); // the worker skips whatever is still queued
+    cancel(); // the worker skips the loads still queued
     if (m_thread.isRunning()) {
-        m_thread.quit();
+        // Queued behind everything asked for so far: stale loads are skipped at once, and a delete
+        // still runs to its end (its rows are already gone from the screen).
+        QThread* thread = &m_thread;
+        QMetaObject::invokeMethod(
+            m_worker, [thread] { thread->quit(); }, Qt::QueuedConnection);
         m_thread.wait(); // the worker and its connection are deleted on the thread as it finishes
     }
 }
@@ -99,15 +130,43 @@ quint64 HistoryLoader::loadBranchThrough(const QString& databasePath, qint64 mes
     return start(databasePath, 0, messageId);
 }
 
+void HistoryLoader::ensureThread()
+{
+    if (m_worker)
+        return;
+    m_worker = new HistoryWorker(m_newest, m_lastRead);
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &HistoryWorker::done, this, &HistoryLoader::onDone, Qt::QueuedConnection);
+    connect(
+        m_worker, &HistoryWorker::deleteDone, this,
+        [this](quint64 generation, bool ok, const QString& error) {
+            --m_pendingDeletes;
+            emit deleted(generation, ok, error);
+        },
+        Qt::QueuedConnection);
+    m_thread.start();
+}
+
+quint64 HistoryLoader::deleteMessage(const QString& databasePath, qint64 messageId)
+{
+    ensureThread();
+    // A number of its own kind: m_newest is left alone, so a load in progress stays the newest.
+    const quint64 generation = ++m_lastGeneration;
+    ++m_pendingDeletes;
+    HistoryWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, generation, databasePath, messageId] {
+            worker->remove(generation, databasePath, messageId);
+        },
+        Qt::QueuedConnection);
+    return generation;
+}
+
 quint64 HistoryLoader::start(const QString& databasePath, qint64 conversationId, qint64 throughMessageId)
 {
-    if (!m_worker) {
-        m_worker = new HistoryWorker(m_newest, m_lastRead);
-        m_worker->moveToThread(&m_thread);
-        connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-        connect(m_worker, &HistoryWorker::done, this, &HistoryLoader::onDone, Qt::QueuedConnection);
-        m_thread.start();
-    }
+    ensureThread();
     const quint64 generation = ++m_lastGeneration;
     m_newest.store(generation);
     m_pending = generation;

@@ -796,7 +796,18 @@ void TestConversationSession::deleteMessageReloads()
     QVERIFY(finished.wait(kWaitMs));
     QCOMPARE(m_session->messages()->rowCount(), 4);
     QSignalSpy changed(m_session.get(), &ConversationSession::conversationChanged);
+    QSignalSpy deleted(m_session.get(), &ConversationSession::messagesDeleted);
     QVERIFY(m_session->deleteMessage(m_session->messages()->record(2).id));
+    // The rows leave the model at once; the database rows go on the loader's connection.
+    QCOMPARE(contents(*m_session->messages()),
+             (QStringList{QStringLiteral("one"), QStringLiteral("Echo: one")}));
+    QVERIFY(m_session->isDeleting());
+    QCOMPARE(deleted.count(), 0);
+    QVERIFY(deleted.wait(kWaitMs));
+    QCOMPARE(deleted.count(), 1);
+    QCOMPARE(deleted.first().at(0).toLongLong(), id);
+    QVERIFY(!m_session->isDeleting());
+    QVERIFY(!m_session->isLoading()); // the branch ended in what went: the rows shown are right
     QCOMPARE(contents(*m_session->messages()),
              (QStringList{QStringLiteral("one"), QStringLiteral("Echo: one")}));
     QCOMPARE(int(m_store->allMessages(id).size()), 2);
@@ -946,8 +957,10 @@ void TestConversationSession::deletingTheShownBranchShowsTheNextOne()
     const qint64 second = finished.last().at(0).toLongLong();
 
     // The shown answer goes; its sibling's branch takes its place (read through the loader).
+    QSignalSpy deleted(m_session.get(), &ConversationSession::messagesDeleted);
     QVERIFY(m_session->deleteMessage(second));
     QCOMPARE(m_session->messages()->rowCount(), 1); // at once: the rows above stay
+    QVERIFY(deleted.wait(kWaitMs));                 // then the branch is read again (a sibling's took over)
     QVERIFY(waitLoaded(*m_session));
     const MessageListModel& model = *m_session->messages();
     QCOMPARE(contents(model), (QStringList{QStringLiteral("Question"), QStringLiteral("First answer")}));
@@ -957,6 +970,8 @@ void TestConversationSession::deletingTheShownBranchShowsTheNextOne()
 
     // The only root goes: nothing is left, without a load.
     QVERIFY(m_session->deleteMessage(model.record(0).id));
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(deleted.wait(kWaitMs));
     QVERIFY(!m_session->isLoading());
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(m_store->allMessages(id).empty());

@@ -329,6 +329,54 @@ private slots:
         QCOMPARE(int(m_store->activePath(first).size()), 400);
     }
 
+    void deletesOnItsConnectionAndNeverDropsADelete()
+    {
+        const qint64 id = build(QStringLiteral("chain"));
+        const std::vector<MessageRecord> path = m_store->activePath(id);
+        QCOMPARE(int(path.size()), 400);
+        HistoryLoader loader;
+        QSignalSpy deleted(&loader, &HistoryLoader::deleted);
+        QSignalSpy loaded(&loader, &HistoryLoader::loaded);
+
+        // A delete then a load: the load reads what the delete left. cancel() drops the load only.
+        const quint64 removal = loader.deleteMessage(m_db->path(), path[100].id);
+        QVERIFY(removal > 0);
+        QVERIFY(loader.isDeleting());
+        QCOMPARE(deleted.count(), 0); // never from within the call
+        loader.load(m_db->path(), id);
+        loader.cancel();
+        const quint64 load = loader.load(m_db->path(), id);
+        QVERIFY(load > removal);
+        QVERIFY(loaded.wait(kSafetyMs));
+        QCOMPARE(deleted.count(), 1); // it ran first, in order
+        QCOMPARE(deleted.first().at(0).value<quint64>(), removal);
+        QCOMPARE(deleted.first().at(1).toBool(), true);
+        QVERIFY(deleted.first().at(2).toString().isEmpty());
+        QVERIFY(!loader.isDeleting());
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(int(branchOf(loaded, 0)->path.size()), 100);
+        QCOMPARE(branchOf(loaded, 0)->leafId, path[99].id);
+        QCOMPARE(describe(*branchOf(loaded, 0)), describe(m_store->activeBranch(id)));
+        QCOMPARE(int(m_store->allMessages(id).size()), 100); // the UI connection sees it committed
+
+        // An unknown message: reported, nothing changes.
+        loader.deleteMessage(m_db->path(), 987654);
+        QVERIFY(deleted.wait(kSafetyMs));
+        QCOMPARE(deleted.last().at(1).toBool(), false);
+        QVERIFY(!deleted.last().at(2).toString().isEmpty());
+        QCOMPARE(int(m_store->allMessages(id).size()), 100);
+
+        // Destroyed with a delete queued behind many loads: the delete still happens.
+        {
+            HistoryLoader doomed;
+            for (int i = 0; i < 50; ++i)
+                doomed.load(m_db->path(), id);
+            doomed.deleteMessage(m_db->path(), path[10].id);
+        }
+        QCOMPARE(int(m_store->allMessages(id).size()), 10);
+        QCOMPARE(m_store->conversation(id)->currentLeafId, path[9].id);
+    }
+
 private:
     // A conversation of the given shape; returns its id.
     qint64 build(const QString& shape)

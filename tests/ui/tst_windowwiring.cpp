@@ -14,9 +14,11 @@
 #include "media/Attachment.h"
 #include "media/AttachmentStore.h"
 #include "media/ImageGenerationPanel.h"
+#include "media/MediaViewer.h"
 #include "models/MessageListModel.h"
 #include "pricing/TokenMeter.h"
 #include "session/AccountSettings.h"
+#include "session/ConversationSession.h"
 #include "settings/ConversationSettingsPanel.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
@@ -375,6 +377,18 @@ private slots:
         QVERIFY(QString::fromStdString(content.at(0).at("image_url").at("url").get<std::string>())
                     .startsWith(QStringLiteral("data:image/png;base64,")));
 
+        // The sent question shows the image as a tile; a click opens it full size in a viewer.
+        const QModelIndex questionIndex = m_window->session()->messages()->index(0);
+        ui::ConversationView* view = m_window->conversationView();
+        view->scrollTo(questionIndex);
+        const QRect tile = view->attachmentRect(questionIndex, 0);
+        QVERIFY(tile.isValid());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, tile.center());
+        ui::MediaViewer* viewer = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((viewer = m_window->findChild<ui::MediaViewer*>()) != nullptr, kSafety);
+        QTRY_VERIFY_WITH_TIMEOUT(viewer->isVisible(), kSafety);
+        viewer->close(); // deletes itself
+
         // Deleting the only message that uses the file frees it.
         const qint64 question = m_window->session()->messages()->records().front().id;
         emit m_window->conversationView()->deleteRequested(question);
@@ -401,6 +415,49 @@ private slots:
                 QCOMPARE(request.header("Authorization"), QByteArray("Bearer wiring-test-key"));
             }
         QVERIFY(sawGeneration);
+    }
+
+    void generatedImagesJoinTheConversation()
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
+        const qint64 id = conversationWith(QStringLiteral("loopback-echo"));
+        ui::ImageGenerationPanel* panel = m_window->imageGeneration();
+        QSignalSpy generated(panel, &ui::ImageGenerationPanel::imageGenerated);
+        panel->setPrompt(QStringLiteral("A red kite over the hills"));
+        panel->generate();
+        QVERIFY(generated.wait(kSafety));
+        const QString model = generated.first().at(1).toString();
+
+        // One message of its own, stored, with the image kept by content in the attachment store.
+        models::MessageListModel* messages = m_window->session()->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 1, kSafety);
+        const store::MessageRecord record = messages->record(0);
+        QCOMPARE(record.errorKind, QString::fromLatin1(session::ConversationSession::kGeneratedImageKind));
+        QCOMPARE(record.model, model);
+        QVERIFY(record.content.contains(QStringLiteral("A red kite over the hills")));
+        const QList<media::Attachment> images = media::Attachment::listFromJson(record.attachmentsJson);
+        QCOMPARE(images.size(), 1);
+        QVERIFY(m_window->attachmentStore()->contains(images.first().hash));
+        QCOMPARE(m_store->message(record.id)->attachmentsJson, record.attachmentsJson);
+        QCOMPARE(m_store->conversation(id)->currentLeafId, record.id);
+        // Priced per image from the catalog when it has a price for the model.
+        const catalog::ModelInfo* info = m_window->catalog()->find(model);
+        if (info && info->prices.perImageMicros)
+            QVERIFY(messages->index(0)
+                        .data(models::MessageListModel::CostTextRole)
+                        .toString()
+                        .startsWith(QStringLiteral("¥")));
+
+        // Shown as a card with its image; never sent to the chat model.
+        ui::ConversationView* view = m_window->conversationView();
+        QVERIFY(view->attachmentRect(messages->index(0), 0).isValid());
+        typeAndSend(QStringLiteral("Describe the weather."));
+        waitIdle();
+        const auto body = nlohmann::json::parse(m_server.requests().last().body.toStdString());
+        QCOMPARE(body.at("messages").size(), size_t(1));
+        QCOMPARE(body.at("messages").at(0).at("content").get<std::string>(),
+                 std::string("Describe the weather."));
+        shot("generated-image-in-conversation");
     }
 
     void eachAnswerShowsWhatItCost()
