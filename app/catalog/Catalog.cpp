@@ -462,7 +462,7 @@ LifecycleStatus Catalog::statusAt(const QString& modelId, const QDateTime& now) 
 bool CatalogDiff::isEmpty() const
 {
     return added.isEmpty() && removed.isEmpty() && newlyDeprecated.isEmpty() && datesMoved.isEmpty() &&
-           pricesChanged.isEmpty();
+           pricesChanged.isEmpty() && videoOptionsChanged.isEmpty();
 }
 
 QString CatalogDiff::summary() const
@@ -481,6 +481,7 @@ QString CatalogDiff::summary() const
     add(QT_TRANSLATE_NOOP("ark::catalog", "Newly deprecated (%1): %2"), newlyDeprecated);
     add(QT_TRANSLATE_NOOP("ark::catalog", "Dates moved (%1): %2"), datesMoved);
     add(QT_TRANSLATE_NOOP("ark::catalog", "Prices changed (%1): %2"), pricesChanged);
+    add(QT_TRANSLATE_NOOP("ark::catalog", "Video options changed (%1): %2"), videoOptionsChanged);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -511,6 +512,10 @@ CatalogDiff diffCatalogs(const Catalog& before, const Catalog& after)
             diff.datesMoved.append(model.id);
         if (old->prices.toJson() != model.prices.toJson())
             diff.pricesChanged.append(model.id);
+        // What the video pane offers for the model (a catalog that stops describing it counts too).
+        if (old->video.has_value() != model.video.has_value() ||
+            (old->video && old->video->toJson() != model.video->toJson()))
+            diff.videoOptionsChanged.append(model.id);
     }
     for (const ModelInfo& model : before.models()) {
         if (!after.find(model.id))

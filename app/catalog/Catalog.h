@@ -121,11 +121,12 @@ private:
 // What a newer catalog changes, shown before the person accepts an import.
 struct CatalogDiff
 {
-    QStringList added;           // ids
-    QStringList removed;         // ids
-    QStringList newlyDeprecated; // ids with a notice/EOM/EOS date they did not have
-    QStringList datesMoved;      // ids whose notice/EOM/EOS dates changed
-    QStringList pricesChanged;   // ids
+    QStringList added;               // ids
+    QStringList removed;             // ids
+    QStringList newlyDeprecated;     // ids with a notice/EOM/EOS date they did not have
+    QStringList datesMoved;          // ids whose notice/EOM/EOS dates changed
+    QStringList pricesChanged;       // ids
+    QStringList videoOptionsChanged; // ids whose video generation options changed
     bool isEmpty() const;
     QString summary() const; // translated, one line per change kind
 };

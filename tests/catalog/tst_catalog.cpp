@@ -538,10 +538,31 @@ private slots:
             "p-1", "{}",
             R"("pricing": {"currency": "CNY", "tiers": [{"condition": "", "input": 0.8, "output": 8.0}]},)")));
         QVERIFY(a && b);
-        if (a->find(QStringLiteral("p-1"))->prices.isEmpty())
-            QSKIP("PriceTable::fromJson is not implemented yet in this tree");
+        QVERIFY(!a->find(QStringLiteral("p-1"))->prices.isEmpty());
         QCOMPARE(diffCatalogs(*a, *b).pricesChanged, QStringList{QStringLiteral("p-1")});
         QVERIFY(diffCatalogs(*a, *a).pricesChanged.isEmpty());
+    }
+
+    // An import that changes what a video model accepts says so before it is applied.
+    void diffFindsVideoOptionChanges()
+    {
+        const QByteArray images = R"("capabilities": {"image_input": true},)";
+        const auto video = [&images](const char* durations) {
+            return images + R"("video": {"text_to_video": true, "first_frame": true, "last_frame": false,
+                "resolutions": ["720p"], "ratios": ["16:9"], "durations": [)" +
+                   QByteArray(durations) + R"(], "fps": [24], "camera_fixed": true, "watermark": true,
+                "seed": true},)";
+        };
+        QStringList problems;
+        const auto a =
+            Catalog::fromJson(crafted(model("v-1", "{}", video("5")) + "," + model("v-2")), &problems);
+        const auto b = Catalog::fromJson(
+            crafted(model("v-1", "{}", video("5, 10")) + "," + model("v-2", "{}", video("5"))), &problems);
+        QVERIFY2(a && b && problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+        const CatalogDiff diff = diffCatalogs(*a, *b);
+        QCOMPARE(diff.videoOptionsChanged, (QStringList{QStringLiteral("v-1"), QStringLiteral("v-2")}));
+        QVERIFY(diff.summary().contains(QStringLiteral("v-1, v-2")));
+        QVERIFY(diffCatalogs(*b, *b).isEmpty());
     }
 };
 
