@@ -71,14 +71,6 @@ namespace ark::ui {
 
 namespace {
 
-// Notes the session writes into a conversation (a model switch, a generated image): shown and
-// stored, never sent, so never counted.
-bool isNote(const store::MessageRecord& record)
-{
-    return record.errorKind == QLatin1String(session::ConversationSession::kModelSwitchKind) ||
-           record.errorKind == QLatin1String(session::ConversationSession::kGeneratedImageKind);
-}
-
 // A new conversation's model when the person has used none yet: a current Ark model.
 QString defaultModel()
 {
@@ -589,7 +581,7 @@ void MainWindow::updateMediaTokens()
     const qint64 draft = tokensOf(m_composer->attachments());
     qint64 history = 0;
     for (const store::MessageRecord& record : m_session.messages()->records())
-        if (!record.attachmentsJson.isEmpty() && !isNote(record))
+        if (!record.attachmentsJson.isEmpty() && !session::ConversationSession::isNote(record))
             history += tokensOf(media::Attachment::listFromJson(record.attachmentsJson));
     m_tokenMeter->setAttachmentTokens(draft, history, unknown);
 }
@@ -599,7 +591,7 @@ void MainWindow::refreshMeterContext()
     const session::ConversationParams params = m_session.params();
     QStringList history;
     for (const store::MessageRecord& record : m_session.messages()->records())
-        if (record.state != store::MessageState::Streaming && !isNote(record))
+        if (record.state != store::MessageState::Streaming && !session::ConversationSession::isNote(record))
             history << record.content; // notes (a model switch, a generated image) are never sent
     m_tokenMeter->setContext(params.systemPrompt, history,
                              params.tools().empty() ? QString() : params.toolsJson);

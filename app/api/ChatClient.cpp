@@ -500,8 +500,12 @@ ChatClient::ChatClient(QNetworkAccessManager* nam, QObject* parent) : QObject(pa
 
 ChatCall* ChatClient::start(const ChatRequest& request, const ClientConfig& config, QObject* owner)
 {
-    const BuiltRequest built = RequestBuilder::build(request);
-    auto* call = new ChatCall(m_nam, config, built.toBytes(), request.stream, owner ? owner : this);
+    return startPrepared(RequestBuilder::build(request).toBytes(), request.stream, config, owner);
+}
+
+ChatCall* ChatClient::startPrepared(QByteArray body, bool stream, const ClientConfig& config, QObject* owner)
+{
+    auto* call = new ChatCall(m_nam, config, std::move(body), stream, owner ? owner : this);
     // Started from the event loop so the caller can connect to the call's signals first.
     QMetaObject::invokeMethod(call, &ChatCall::startAttempt, Qt::QueuedConnection);
     return call;

@@ -175,6 +175,12 @@ public:
     // Starts a request at {baseUrl}/chat/completions. The returned call is parented to `owner`
     // (or to the client when null) and starts at once.
     ChatCall* start(const ChatRequest& request, const ClientConfig& config, QObject* owner = nullptr);
+    // The same from a body built beforehand with RequestBuilder::build(request).toBytes() (a worker
+    // may build a large one, e.g. with base64 video, off the UI thread); `stream` is request.stream.
+    // The call is exactly the one start() makes from that request: same body bytes (shared, not
+    // copied), headers, attempts and everything the exchange log reads.
+    ChatCall* startPrepared(QByteArray body, bool stream, const ClientConfig& config,
+                            QObject* owner = nullptr);
 
     QNetworkAccessManager* network() const { return m_nam; }
 

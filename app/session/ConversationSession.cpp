@@ -3,6 +3,7 @@
 #include "media/AttachmentStore.h"
 #include "media/MediaLimits.h"
 
+#include "api/RequestBuilder.h"
 #include "catalog/Catalog.h"
 #include "store/UsageLedger.h"
 
@@ -59,13 +60,6 @@ bool callsTools(const store::MessageRecord& m)
     return m.role == api::Role::Assistant && !m.toolCalls.empty();
 }
 
-// Notes written for the person (a model switch, a generated image): shown and stored, never sent.
-bool isNote(const store::MessageRecord& m)
-{
-    return m.errorKind == QLatin1String(ConversationSession::kModelSwitchKind) ||
-           m.errorKind == QLatin1String(ConversationSession::kGeneratedImageKind);
-}
-
 // Encoded files kept between requests: a full-size video is ~65 MB of base64, so this holds the files
 // of about two large requests.
 constexpr qint64 kEncodedCacheBytes = qint64(128) * 1024 * 1024;
@@ -92,6 +86,19 @@ struct ConversationSession::PreparedRequest
     std::vector<std::pair<QString, QByteArray>> encoded; // (hash, base64) read from disk
     int encodeCount = 0;
     const QThread* thread = nullptr;
+    QByteArray body; // the request's JSON, made by serialise(); null until then
+    const QThread* bodyThread = nullptr;
+
+    // The JSON ChatClient::start() would make of the request (RequestBuilder keeps no state, so any
+    // thread may run it). The messages are dropped after: with their data URLs (UTF-16) they weigh
+    // twice the body, and only the tools and the stream flag are needed to start the call.
+    void serialise()
+    {
+        bodyThread = QThread::currentThread();
+        body = api::RequestBuilder::build(request).toBytes();
+        request.messages.clear();
+        request.messages.shrink_to_fit();
+    }
 
     // Stops early (leaving the request half done) once `wanted` no longer names `generation`.
     void encode(const media::AttachmentStore* store, const std::atomic<quint64>* wanted, quint64 generation)
@@ -259,6 +266,7 @@ bool ConversationSession::open(qint64 conversationId)
     for (auto& entry : m_deletes)
         entry.second.attached = false; // it goes on; what it leaves is read by the load below
     m_conversationId = conversationId;
+    noteExchangeLogOpened(conversationId);
     m_params = ConversationParams::fromJson(conversation->paramsJson);
     m_params.model = conversation->model;
     m_params.systemPrompt = conversation->systemPrompt;
@@ -277,12 +285,49 @@ bool ConversationSession::open(qint64 conversationId)
     return true;
 }
 
+bool ConversationSession::isNote(const store::MessageRecord& m)
+{
+    return m.errorKind == QLatin1String(kModelSwitchKind) ||
+           m.errorKind == QLatin1String(kGeneratedImageKind);
+}
+
 api::ExchangeLog* ConversationSession::exchangeLogFor(qint64 conversationId)
 {
-    std::unique_ptr<api::ExchangeLog>& log = m_exchangeLogs[conversationId];
+    std::unique_ptr<api::ExchangeLog>& log = m_exchangeLogs[conversationId].log;
     if (!log)
         log = std::make_unique<api::ExchangeLog>();
     return log.get();
+}
+
+bool ConversationSession::exchangeLogRunning(qint64 conversationId, const api::ExchangeLog& log) const
+{
+    if (!m_call.isNull() && conversationId == m_conversationId)
+        return true;
+    for (int row = 0; row < log.count(); ++row) // newest first; a few hundred rows at most
+        if (const api::ExchangePtr exchange = log.at(row); exchange && exchange->running)
+            return true;
+    return false;
+}
+
+void ConversationSession::noteExchangeLogOpened(qint64 conversationId)
+{
+    exchangeLogFor(conversationId);
+    m_exchangeLogs[conversationId].openedAt = ++m_logClock;
+    // Each log is bounded, their number was not: a long session visiting hundreds of conversations
+    // kept every one of them. The least recently opened go first; if all that remain are in use, the
+    // count stays over the limit until a later open().
+    while (m_exchangeLogs.size() > size_t(kMaxExchangeLogs)) {
+        auto oldest = m_exchangeLogs.end();
+        for (auto it = m_exchangeLogs.begin(); it != m_exchangeLogs.end(); ++it) {
+            if (it->first == m_conversationId || exchangeLogRunning(it->first, *it->second.log))
+                continue;
+            if (oldest == m_exchangeLogs.end() || it->second.openedAt < oldest->second.openedAt)
+                oldest = it;
+        }
+        if (oldest == m_exchangeLogs.end())
+            break;
+        m_exchangeLogs.erase(oldest); // an inspector showing it hears QObject::destroyed
+    }
 }
 
 void ConversationSession::close()
@@ -595,6 +640,8 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
     std::shared_ptr<PrepareRelay> relay = m_relay;
     QThreadPool::globalInstance()->start([relay, job, files, generation] {
         job->encode(files ? &*files : nullptr, &relay->wanted, generation);
+        if (relay->wanted.load() == generation) // encode() went through: nobody stopped it
+            job->serialise();
         const QMutexLocker lock(&relay->mutex);
         if (ConversationSession* session = relay->session)
             QMetaObject::invokeMethod(
@@ -622,6 +669,8 @@ void ConversationSession::onRequestPrepared(quint64 generation,
     m_encodeCount += prepared->encodeCount;
     if (prepared->encodeCount > 0)
         m_lastEncodeThread = prepared->thread;
+    if (!prepared->body.isNull())
+        m_lastBodyThread = prepared->bodyThread;
     if (generation != m_prepareGeneration)
         return; // stopped, closed or destroyed: nothing is sent
     reportUnreadable(prepared->unreadable);
@@ -629,8 +678,10 @@ void ConversationSession::onRequestPrepared(quint64 generation,
         return; // a listener stopped it on hearing that
     m_prepareGeneration = 0;
     m_relay->wanted.store(0);
-    // busyChanged(true) went out when the preparation began; the session has been busy since.
-    launch(prepared->request);
+    // busyChanged(true) went out when the preparation began; the session has been busy since. The
+    // body is only handed over (shared, not copied); without one (it cannot happen while the
+    // generation matches, but it costs nothing) the request is serialised here as before.
+    launch(prepared->request, prepared->body);
 }
 
 void ConversationSession::cancelPreparation()
@@ -665,10 +716,11 @@ void ConversationSession::cancelPreparation()
     emit conversationChanged(conversationId);
 }
 
-void ConversationSession::launch(const api::ChatRequest& request)
+void ConversationSession::launch(const api::ChatRequest& request, const QByteArray& body)
 {
     m_sinceSave.start();
-    api::ChatCall* call = m_client.start(request, m_config, this);
+    api::ChatCall* call = body.isNull() ? m_client.start(request, m_config, this)
+                                        : m_client.startPrepared(body, request.stream, m_config, this);
     m_call = call;
     exchangeLogFor(m_conversationId)->attach(call);
     // Connected before onFinished: the calls are final (and checked) by the time it looks at them.

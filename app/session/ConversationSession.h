@@ -15,9 +15,11 @@
 // Attached files travel again with every later question, base64-encoded (up to ~65 MB of text for a
 // video). A request whose history carries stored files is therefore prepared on a worker thread: the
 // files are read, checked against their hash and encoded there, then the call starts back on this
-// thread. The session is busy meanwhile (stop() cancels it; nothing is sent). Encoded files are kept
-// in a small cache by content hash, so the next question does not read the same video again. A
-// request without stored files starts at once, as before.
+// thread. The worker also serialises the request body (with the data URLs it is tens of megabytes of
+// JSON), so this thread only hands the finished bytes to the call. The session is busy meanwhile
+// (stop() cancels it; nothing is sent). Encoded files are kept in a small cache by content hash, so
+// the next question does not read the same video again. A request without stored files starts at
+// once, as before.
 #pragma once
 
 #include "api/ChatClient.h"
@@ -110,7 +112,9 @@ public:
     // to the API. False (with problem()) while busy, loading or deleting, or when nothing is open.
     bool recordGeneratedImage(const QString& prompt, const QString& model, const media::Attachment& image);
     static constexpr const char* kGeneratedImageKind = "generated-image"; // MessageRecord::errorKind
-    void stop();                                                          // keeps the partial answer, marked
+    // A note written for the person (a model switch, a generated image): shown and stored, never sent.
+    static bool isNote(const store::MessageRecord& m);
+    void stop(); // keeps the partial answer, marked
     // step -1 / +1 among its siblings; the new branch is read like open() (asynchronously, loaded()
     // follows) and the choice is saved when it arrives.
     void switchBranch(qint64 messageId, int step);
@@ -123,8 +127,12 @@ public:
     bool isDeleting() const; // a delete of the open conversation has not committed yet
 
     // Every HTTP exchange of the open conversation (for the raw exchange inspector); one log per
-    // conversation opened in this run, so switching back shows its exchanges again. Never null.
+    // conversation, so switching back shows its exchanges again. Never null. Only the logs of the
+    // kMaxExchangeLogs conversations opened most recently are kept (the open one always, and any whose
+    // call still runs): one opened again after its log was dropped starts with an empty log. A dropped
+    // log is deleted during open(), so a viewer must watch QObject::destroyed (or re-ask on loaded()).
     api::ExchangeLog* exchangeLog() { return exchangeLogFor(m_conversationId); }
+    static constexpr int kMaxExchangeLogs = 8;
 
     // An answer is streaming, or its request is being prepared (attachments encoded).
     bool isBusy() const { return !m_call.isNull() || m_prepareGeneration != 0; }
@@ -133,6 +141,9 @@ public:
     // spares the later ones), and the thread the latest of them ran on (null before any).
     int attachmentEncodeCount() const { return m_encodeCount; }
     const QThread* lastAttachmentEncodeThread() const { return m_lastEncodeThread; }
+    // The thread that serialised the JSON body of the latest request prepared with stored files
+    // (null before any); requests without them are serialised by ChatClient::start() on this thread.
+    const QThread* lastRequestBodyThread() const { return m_lastBodyThread; }
     // The answer whose tool calls wait for results (the last message shown is an answer that called
     // tools and no tool message follows it), 0 when none. Also true of a conversation re-opened then.
     qint64 pendingToolCallsMessageId() const;
@@ -181,13 +192,17 @@ private:
     };
 
     bool startAnswer(qint64 parentMessageId, const QString& ledgerKind);
-    void launch(const api::ChatRequest& request); // starts the call of the answer m_streamingId
+    // Starts the call of the answer m_streamingId: from `body` when it was prepared (the JSON of
+    // `request`, whose messages may have been dropped then), otherwise from `request`.
+    void launch(const api::ChatRequest& request, const QByteArray& body = QByteArray());
     void onRequestPrepared(quint64 generation, const std::shared_ptr<PreparedRequest>& prepared);
     void cancelPreparation(); // stop() while the request is prepared: marked as a stopped answer
     void reportUnreadable(const QStringList& names);
     void onDeleted(quint64 generation, bool ok, const QString& error);
     bool refuseNote(); // nothing open, busy, loading or deleting: problem() and true
     api::ExchangeLog* exchangeLogFor(qint64 conversationId);
+    void noteExchangeLogOpened(qint64 conversationId); // most recently opened now; older logs may go
+    bool exchangeLogRunning(qint64 conversationId, const api::ExchangeLog& log) const;
     PreparedRequest buildRequest() const;
     void onDelta(const api::ChatDelta& delta);
     void onFinished();
@@ -226,7 +241,13 @@ private:
     QElapsedTimer m_reasoningClock;
     qint64 m_reasoningMs = -1;
     int m_saveIntervalMs = 1000;
-    std::map<qint64, std::unique_ptr<api::ExchangeLog>> m_exchangeLogs;
+    struct ExchangeLogSlot
+    {
+        std::unique_ptr<api::ExchangeLog> log;
+        quint64 openedAt = 0; // m_logClock when its conversation was last opened; 0 = never
+    };
+    std::map<qint64, ExchangeLogSlot> m_exchangeLogs;
+    quint64 m_logClock = 0;
     store::HistoryLoader m_loader;
     quint64 m_loadGeneration = 0;               // the load the model waits for; 0 = none
     bool m_loadSelectsBranch = false;           // that load is a branch switch: save the leaf when it arrives
@@ -237,6 +258,7 @@ private:
     std::unique_ptr<EncodedFileCache> m_encoded;
     int m_encodeCount = 0;
     const QThread* m_lastEncodeThread = nullptr;
+    const QThread* m_lastBodyThread = nullptr;
 };
 
 } // namespace ark::session

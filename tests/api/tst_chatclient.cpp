@@ -1,6 +1,7 @@
 // ChatClient over real HTTP on 127.0.0.1 against the loopback Ark server: every scenario the
 // foundation promises (streams, framing variants, faults, errors, retries, deprecation, redirects).
 #include "api/ChatClient.h"
+#include "api/RequestBuilder.h"
 #include "support/LoopbackServer.h"
 
 #include <QNetworkAccessManager>
@@ -598,6 +599,74 @@ private slots:
             QVERIFY(!value.contains(kKey.toUtf8()));
         }
         QCOMPARE(headers.size(), 4); // Content-Type, Accept, Authorization, Content-Length
+    }
+
+    // A body serialised beforehand (a worker does it for requests carrying base64 files) starts the
+    // same call start() makes from the request: same bytes (shared, not copied), stream flag, headers,
+    // and the same bytes on the wire.
+    void startPreparedMatchesStart_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("streamed") << true;
+        QTest::newRow("not streamed") << false;
+    }
+    void startPreparedMatchesStart()
+    {
+        QFETCH(bool, stream);
+        ChatRequest request;
+        request.model = QStringLiteral("loopback-echo");
+        request.stream = stream;
+        request.params.temperature = 0.25;
+        request.params.maxCompletionTokens = 512;
+        request.messages.push_back(ChatMessage::system(QStringLiteral("Describe what you see.")));
+        ChatMessage question;
+        question.role = Role::User;
+        question.content = QStringLiteral("这是什么？");
+        QByteArray video(3000, '\0');
+        for (qsizetype i = 0; i < video.size(); ++i)
+            video[i] = char((i * 37) & 0xff);
+        ContentPart image =
+            ContentPart::makeImage(QStringLiteral("data:image/png;base64,") +
+                                       QString::fromLatin1(QByteArray("\x89PNG\r\n").toBase64()),
+                                   QStringLiteral("high"));
+        image.maxPixels = 1048576;
+        question.parts = {image,
+                          ContentPart::makeVideo(QStringLiteral("data:video/mp4;base64,") +
+                                                     QString::fromLatin1(video.toBase64()),
+                                                 2.0),
+                          ContentPart::makeText(question.content)};
+        request.messages.push_back(question);
+        ToolDefinition tool;
+        tool.name = QStringLiteral("lookup");
+        tool.description = QStringLiteral("Looks a word up.");
+        tool.parameters = nlohmann::json{{"type", "object"}};
+        request.tools.push_back(tool);
+
+        const QByteArray body = RequestBuilder::build(request).toBytes();
+        ChatClient client(&m_nam);
+        ChatCall* direct = client.start(request, config(), this);
+        ChatCall* prepared = client.startPrepared(body, request.stream, config(), this);
+        QCOMPARE(prepared->parent(), this);
+        QCOMPARE(prepared->requestBody(), direct->requestBody());
+        QCOMPARE(prepared->requestBody().constData(), body.constData()); // handed over, not copied
+        QCOMPARE(prepared->requestedStream(), stream);
+        QCOMPARE(prepared->requestHeaders(), direct->requestHeaders());
+        QVERIFY(prepared->requestBody().contains("\"video_url\""));
+
+        for (ChatCall* call : {direct, prepared}) {
+            QSignalSpy finished(call, &ChatCall::finished);
+            QVERIFY(call->isFinished() || finished.wait(kSafety));
+            QVERIFY2(call->succeeded(), qPrintable(call->error().humanMessage()));
+            QCOMPARE(call->attempts().size(), size_t(1));
+        }
+        QCOMPARE(prepared->result().content, direct->result().content);
+        const auto sent = chatRequests();
+        QCOMPARE(sent.size(), 2);
+        QCOMPARE(sent[0].body, body);
+        QCOMPARE(sent[1].body, body);
+        QCOMPARE(sent[1].header("accept"), sent[0].header("accept"));
+        QCOMPARE(sent[1].header("content-type"), sent[0].header("content-type"));
+        QCOMPARE(sent[1].header("authorization"), "Bearer " + kKey.toUtf8());
     }
 
     void keyRedactor_data()

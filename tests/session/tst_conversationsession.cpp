@@ -1,6 +1,7 @@
 // ConversationSession end to end: a real SQLite file, the loopback Ark server and the ChatClient
 // over real HTTP on 127.0.0.1. Assertions are on states (what the model and the store hold), never on
 // elapsed time; waits are generous safety limits only.
+#include "api/ExchangeLog.h"
 #include "media/AttachmentStore.h"
 #include "session/ConversationSession.h"
 #include "support/LoopbackServer.h"
@@ -119,6 +120,9 @@ private slots:
     void deprecationIsForwarded();
     void titleComesFromFirstQuestion_data();
     void titleComesFromFirstQuestion();
+    void onlyTheLatestConversationsKeepTheirExchangeLogs();
+    void notesAreTheModelSwitchAndGeneratedImage_data();
+    void notesAreTheModelSwitchAndGeneratedImage();
 
 private:
     qint64 newConversation(const QString& model, const QString& title = ConversationSession::defaultTitle());
@@ -1022,6 +1026,88 @@ void TestConversationSession::titleComesFromFirstQuestion()
     QVERIFY(m_session->send(question));
     QVERIFY(waitForAnswer(finished));
     QCOMPARE(m_store->conversation(id)->title, expectedTitle);
+}
+
+void TestConversationSession::onlyTheLatestConversationsKeepTheirExchangeLogs()
+{
+    constexpr int kConversations = 10;
+    static_assert(ConversationSession::kMaxExchangeLogs == 8, "the checks below count on 8");
+    std::vector<qint64> ids;
+    std::vector<QPointer<api::ExchangeLog>> logs;
+    for (int i = 0; i < kConversations; ++i) {
+        const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+        QVERIFY(id > 0);
+        QCOMPARE(m_session->exchangeLog()->count(), 0);
+        QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+        QVERIFY(m_session->send(QStringLiteral("Question %1").arg(i)));
+        QVERIFY(waitForAnswer(finished));
+        QCOMPARE(finished.first().at(1).toBool(), true);
+        QCOMPARE(m_session->exchangeLog()->count(), 1);
+        ids.push_back(id);
+        logs.emplace_back(m_session->exchangeLog());
+    }
+    // The two opened first lost their logs; the eight latest keep theirs with their exchange.
+    QVERIFY(logs[0].isNull());
+    QVERIFY(logs[1].isNull());
+    for (int i = 2; i < kConversations; ++i) {
+        QVERIFY2(!logs[size_t(i)].isNull(), qPrintable(QString::number(i)));
+        QCOMPARE(logs[size_t(i)]->count(), 1);
+        QVERIFY(logs[size_t(i)]->at(0)->requestBody.contains(QStringLiteral("Question %1").arg(i).toUtf8()));
+    }
+
+    // The first one opened again starts with an empty log (and the oldest kept one goes now).
+    QVERIFY(m_session->open(ids[0]));
+    QVERIFY(waitLoaded(*m_session));
+    QCOMPARE(m_session->exchangeLog()->count(), 0);
+    QVERIFY(logs[2].isNull());
+    const QPointer<api::ExchangeLog> fresh = m_session->exchangeLog();
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("Again")));
+    QVERIFY(waitForAnswer(finished));
+    QCOMPARE(m_session->exchangeLog(), fresh.data());
+    QCOMPARE(m_session->exchangeLog()->count(), 1);
+
+    // One kept is the same log when its conversation comes back, exchanges and all.
+    QVERIFY(m_session->open(ids[3]));
+    QVERIFY(waitLoaded(*m_session));
+    QCOMPARE(m_session->exchangeLog(), logs[3].data());
+    QCOMPARE(m_session->exchangeLog()->count(), 1);
+    QVERIFY(!fresh.isNull()); // the one before stays: it is among the latest
+    for (int i = 4; i < kConversations; ++i)
+        QVERIFY(!logs[size_t(i)].isNull());
+}
+
+void TestConversationSession::notesAreTheModelSwitchAndGeneratedImage_data()
+{
+    QTest::addColumn<QString>("errorKind");
+    QTest::addColumn<bool>("note");
+    QTest::newRow("model switch") << QString::fromLatin1(ConversationSession::kModelSwitchKind) << true;
+    QTest::newRow("generated image") << QString::fromLatin1(ConversationSession::kGeneratedImageKind) << true;
+    QTest::newRow("plain message") << QString() << false;
+    QTest::newRow("stopped answer") << QStringLiteral("cancelled") << false;
+    QTest::newRow("tool error") << QStringLiteral("tool_error") << false;
+}
+
+void TestConversationSession::notesAreTheModelSwitchAndGeneratedImage()
+{
+    QFETCH(QString, errorKind);
+    QFETCH(bool, note);
+    store::MessageRecord m;
+    m.role = api::Role::Assistant;
+    m.content = QStringLiteral("text");
+    m.errorKind = errorKind;
+    QCOMPARE(ConversationSession::isNote(m), note);
+
+    // And what it names is what a request leaves out (checked once, with a note the session writes).
+    if (errorKind != QLatin1String(ConversationSession::kModelSwitchKind))
+        return;
+    QVERIFY(newConversation(QStringLiteral("loopback-echo")) > 0);
+    QVERIFY(m_session->recordModelSwitch(QStringLiteral("loopback-echo"), QStringLiteral("loopback-echo")));
+    QVERIFY(ConversationSession::isNote(m_session->messages()->record(0)));
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("Hi")));
+    QVERIFY(waitForAnswer(finished));
+    QCOMPARE(messageLines(bodyOf(m_server->requests().last())), QStringList{QStringLiteral("user:Hi")});
 }
 
 QTEST_GUILESS_MAIN(TestConversationSession)

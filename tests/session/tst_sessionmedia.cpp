@@ -3,6 +3,7 @@
 // written into the conversation (never sent), attachments encoded on a worker thread before the call
 // starts (byte-exact data URLs, a cache for the next question, stop/close/destruction meanwhile), and
 // deleting a long branch on the loader's connection. Assertions are on states; waits are safety limits.
+#include "api/ExchangeLog.h"
 #include "media/AttachmentStore.h"
 #include "session/ConversationSession.h"
 #include "support/LoopbackServer.h"
@@ -429,6 +430,35 @@ void TestSessionMedia::attachmentsAreEncodedOffTheUiThread()
     if (QTest::currentTestFailed())
         return;
 
+    // The JSON body was serialised on the worker too, byte for byte what ChatClient::start() makes of
+    // the same request; the exchange log shows those bytes.
+    QVERIFY(m_session->lastRequestBodyThread() != nullptr);
+    QVERIFY(m_session->lastRequestBodyThread() != QThread::currentThread());
+    api::ChatRequest expected;
+    expected.model = QStringLiteral("loopback-echo");
+    expected.params = m_session->params().toChatParameters();
+    expected.tools = m_session->params().tools();
+    api::ChatMessage question;
+    question.role = api::Role::User;
+    question.content = QStringLiteral("What happens here?");
+    question.parts = {api::ContentPart::makeImage(imageUrl, QStringLiteral("high")),
+                      api::ContentPart::makeVideo(videoUrl, 2.0),
+                      api::ContentPart::makeText(question.content)};
+    expected.messages.push_back(question);
+    QByteArray directBody;
+    {
+        // Deleted before the event loop runs again: it never starts (and would go to 127.0.0.1).
+        api::ClientConfig local;
+        local.baseUrl = m_server->baseUrl();
+        const std::unique_ptr<api::ChatCall> direct(m_client->start(expected, local));
+        directBody = direct->requestBody();
+    }
+    const QByteArray sentBody = m_server->requests().first().body;
+    QCOMPARE(sentBody.size(), directBody.size());
+    QVERIFY(sentBody == directBody); // not QCOMPARE: a mismatch would print megabytes
+    QCOMPARE(m_session->exchangeLog()->count(), 1);
+    QVERIFY(m_session->exchangeLog()->at(0)->requestBody == sentBody);
+
     // The next question sends both files again, from the cache: nothing is read or encoded twice.
     QVERIFY(m_session->send(QStringLiteral("And then?")));
     QVERIFY(m_session->isBusy());
@@ -438,6 +468,8 @@ void TestSessionMedia::attachmentsAreEncodedOffTheUiThread()
     QCOMPARE(m_server->requests().size(), 2);
     const nlohmann::json second = bodyOf(m_server->requests().last());
     expectParts(second.at("messages").at(0), QStringLiteral("What happens here?"));
+    QCOMPARE(m_session->exchangeLog()->count(), 2);
+    QVERIFY(m_session->exchangeLog()->at(0)->requestBody == m_server->requests().last().body);
     QCOMPARE(messageLines(second), (QStringList{QStringLiteral("user:[parts]"),
                                                 QStringLiteral("assistant:Echo: What happens here?"),
                                                 QStringLiteral("user:And then?")}));
