@@ -141,10 +141,15 @@ QString Exchange::path() const
 
 QString Exchange::prettyRequest() const
 {
-    const auto json = nlohmann::ordered_json::parse(
-        requestBody.constData(), requestBody.constData() + requestBody.size(), nullptr, false);
+    return prettyJson(requestBody);
+}
+
+QString Exchange::prettyJson(const QByteArray& body)
+{
+    const auto json =
+        nlohmann::ordered_json::parse(body.constData(), body.constData() + body.size(), nullptr, false);
     if (json.is_discarded())
-        return QString::fromUtf8(requestBody);
+        return QString::fromUtf8(body);
     return QString::fromStdString(json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
 

@@ -64,7 +64,10 @@ struct Exchange
     // redirect is not a failure.
     bool failed() const { return !running && (!errorText.isEmpty() || httpStatus == 0 || httpStatus >= 400); }
     QString path() const;
-    QString prettyRequest() const;      // the request JSON indented, keys in the order sent
+    QString prettyRequest() const; // the request JSON indented, keys in the order sent
+    // Any JSON indented like prettyRequest(); text that is not JSON comes back as it is. Touches
+    // nothing else, so a worker thread may indent a copy of a large request body.
+    static QString prettyJson(const QByteArray& json);
     QString requestHeadersText() const; // "Name: value" lines
     QString responseHeadersText() const;
     QString responseText() const; // the event timeline (one event a line) or the body

@@ -587,6 +587,59 @@ private slots:
         QVERIFY(log.at(0)->durationMs >= 0);
     }
 
+    // The indenting the inspector runs on a worker for a large request: the same text as
+    // prettyRequest(), from the bytes alone.
+    void prettyJson_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("pretty");
+        QTest::newRow("order kept") << QByteArray(R"({"b":1,"a":[1,2],"c":{},"d":[]})")
+                                    << QStringLiteral("{\n  \"b\": 1,\n  \"a\": [\n    1,\n    2\n  ],\n"
+                                                      "  \"c\": {},\n  \"d\": []\n}");
+        QTest::newRow("unicode, escapes") << QByteArray("{\"t\":\"你好\\n\\\"x\\\"\"}")
+                                          << QStringLiteral("{\n  \"t\": \"你好\\n\\\"x\\\"\"\n}");
+        QTest::newRow("not json") << QByteArray("not json {") << QStringLiteral("not json {");
+        QTest::newRow("empty") << QByteArray() << QString();
+    }
+    void prettyJson()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, pretty);
+        QCOMPARE(Exchange::prettyJson(json), pretty);
+        Exchange e;
+        e.requestBody = json;
+        QCOMPARE(e.prettyRequest(), pretty);
+    }
+
+    // A long conversation's request is kept as sent, sharing the call's bytes (no copy of
+    // megabytes per exchange), and its exchange is updated at milestones only.
+    void longRequestIsKeptWithoutACopy()
+    {
+        ChatRequest r;
+        r.model = QStringLiteral("loopback-echo");
+        for (int i = 0; i < 3000; ++i)
+            r.messages.push_back(i % 2 ? ChatMessage::assistant(QStringLiteral("Answer %1.").arg(i))
+                                       : ChatMessage::user(QStringLiteral("Question %1?").arg(i)));
+        ExchangeLog log;
+        QSignalSpy updated(&log, &ExchangeLog::exchangeUpdated);
+        ChatClient client(&m_nam);
+        ChatCall* call = client.start(r, config(), this);
+        log.attach(call);
+        QSignalSpy finished(call, &ChatCall::finished);
+        QVERIFY(finished.wait(kSafety));
+        QVERIFY(call->succeeded());
+        QCOMPARE(log.count(), 1);
+        const ExchangePtr e = log.at(0);
+        QCOMPARE(e->requestBody, call->requestBody());
+        QVERIFY(static_cast<const void*>(e->requestBody.constData()) ==
+                static_cast<const void*>(call->requestBody().constData()));
+        QVERIFY(!e->events.empty());
+        QVERIFY(updated.count() <= 4); // started, response headers, ended (and the first sync)
+        QCOMPARE(
+            QByteArray::fromStdString(nlohmann::ordered_json::parse(e->prettyRequest().toStdString()).dump()),
+            call->requestBody());
+    }
+
     void attachingTwiceRecordsOnce()
     {
         ExchangeLog log;

@@ -5,7 +5,11 @@
 //   4. scrolling the whole conversation end to end, one viewport at a time, painting each step;
 //   5. switching branch near its top (a 2-message branch and back to the 10,000-message one);
 //   6. opening it again after another conversation;
-//   7. deleting a message near its top (with the thousands below it).
+//   7. deleting a message near its top (with the thousands below it);
+//   8. the heavy side paths of so long a history, each on its own: the exchange log recording a call
+//      whose request carries the whole history (as when a stream starts), the exchange inspector
+//      selecting that exchange (as when the conversation is reopened), and the token count of the
+//      whole conversation (the call and its answer, then one changed text, then without a key).
 // Opening and switching branch read on the history loader's thread; for both, the longest event-loop
 // stall (the longest time painting was blocked) is printed next to the time until the messages show.
 //
@@ -13,20 +17,26 @@
 #include "BenchSupport.h"
 #include "MainWindow.h"
 #include "api/ChatClient.h"
+#include "api/ExchangeLog.h"
 #include "conversation/ConversationView.h"
+#include "inspector/ExchangeInspector.h"
 #include "models/MessageListModel.h"
+#include "pricing/TokenCounter.h"
 #include "session/AccountSettings.h"
 #include "store/ConversationStore.h"
 #include "store/Database.h"
 #include "store/HistoryLoader.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -197,6 +207,218 @@ void spin(int ms)
     loop.exec();
 }
 
+struct SideFigures
+{
+    double startMs = 0, attachMs = 0, syncMs = 0, callStallMs = 0, callStallCpuMs = 0;
+    QString callBlocks;
+    double requestMB = 0, selectHiddenMs = 0, selectShownMs = 0, shownStallMs = 0, shownStallCpuMs = 0;
+    QString shownBlocks;
+    bool shownRight = false;
+    double setLogMs = 0;
+    int texts = 0;
+    double firstRequestMs = 0, firstAnsweredMs = -1, firstStallMs = 0, firstStallCpuMs = 0;
+    QString firstBlocks;
+    qint64 firstTotal = 0;
+    bool firstExact = false;
+    double typedRequestMs = 0, typedAnsweredMs = -1, typedStallMs = 0;
+    double noKeyRequestMs = 0, noKeyStallMs = 0;
+};
+
+double msSince(const QElapsedTimer& timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Section 8: the exchange log, the exchange inspector and the token counter, each alone, with the
+// whole history. The inspector is the main window's own (its dock hidden, as by default), pointed at a
+// log of its own for the time being.
+SideFigures measureSidePaths(ui::MainWindow& window, api::ChatClient& client, bench::ServerThread& server,
+                             const std::vector<store::MessageRecord>& history)
+{
+    SideFigures f;
+    api::ChatRequest request;
+    request.model = QStringLiteral("bench-model");
+    for (const store::MessageRecord& record : history)
+        request.messages.push_back(record.role == api::Role::User
+                                       ? api::ChatMessage::user(record.content)
+                                       : api::ChatMessage::assistant(record.content));
+    api::ClientConfig config;
+    config.baseUrl = server.baseUrl();
+    config.apiKey = QStringLiteral("bench-key");
+    auto shortStream = [] {
+        testsupport::ScriptedResponse response;
+        response.headers = {{"Content-Type", "text/event-stream"}};
+        response.steps.push_back(testsupport::Step::write(
+            "data: " + testsupport::chunks::content(QStringLiteral("ok")) +
+            "\n\ndata: " + testsupport::chunks::finish("stop") + "\n\ndata: [DONE]\n\n"));
+        return response;
+    };
+    auto waitFinished = [](api::ChatCall* call) {
+        QElapsedTimer limit;
+        limit.start();
+        while (!call->isFinished() && limit.elapsed() < 20000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    };
+
+    ui::ExchangeInspector* inspector = window.exchangeInspector();
+    auto* dock = qobject_cast<QDockWidget*>(inspector->parentWidget());
+    api::ExchangeLog log;
+    inspector->setLog(&log);
+
+    // A short exchange first, so that there is another row to come from.
+    server.enqueue(shortStream());
+    api::ChatRequest small;
+    small.model = request.model;
+    small.messages.push_back(api::ChatMessage::user(QStringLiteral("Short.")));
+    api::ChatCall* little = client.start(small, config);
+    log.attach(little);
+    waitFinished(little);
+    spin(20);
+
+    // (a) The log's handlers of the call's milestones (each runs ExchangeLog::sync(), and what the
+    // inspector does on the log's signals): timed from a connection made before the log's to one
+    // made after it, so each pair brackets exactly the log's handler.
+    server.enqueue(shortStream());
+    QElapsedTimer timer;
+    timer.start();
+    api::ChatCall* big = client.start(request, config);
+    f.startMs = msSince(timer);
+    {
+        QElapsedTimer handler;
+        auto bracket = [&](auto signal) {
+            QObject::connect(big, signal, [&handler] { handler.start(); });
+        };
+        auto close = [&](auto signal) {
+            QObject::connect(big, signal, [&] { f.syncMs = std::max(f.syncMs, msSince(handler)); });
+        };
+        bracket(&api::ChatCall::attemptStarted);
+        bracket(&api::ChatCall::responseStarted);
+        bracket(&api::ChatCall::finished);
+        StallMeter meter;
+        meter.start();
+        timer.restart();
+        log.attach(big);
+        f.attachMs = msSince(timer);
+        close(&api::ChatCall::attemptStarted);
+        close(&api::ChatCall::responseStarted);
+        close(&api::ChatCall::finished);
+        waitFinished(big);
+        spin(20);
+        meter.stop();
+        f.callStallMs = meter.longestMs();
+        f.callStallCpuMs = meter.longestCpuMs();
+        f.callBlocks = meter.blocks(8);
+    }
+
+    // (b) Selecting the big exchange (row 0), coming from the short one: hidden, then shown on the
+    // Request tab.
+    const api::ExchangePtr bigExchange = log.at(0);
+    f.requestMB = double(bigExchange->requestBody.size()) / 1e6;
+    inspector->selectRow(1);
+    spin(50);
+    timer.restart();
+    inspector->selectRow(0);
+    f.selectHiddenMs = msSince(timer);
+    spin(50);
+    inspector->selectRow(1);
+    spin(50);
+    if (dock) {
+        dock->show();
+        dock->raise();
+    }
+    inspector->tabs()->setCurrentIndex(ui::ExchangeInspector::RequestTab);
+    spin(100);
+    {
+        StallMeter meter;
+        meter.start();
+        timer.restart();
+        inspector->selectRow(0);
+        f.selectShownMs = msSince(timer);
+        spin(1500); // a formatting worker, if any, has long finished by then
+        meter.stop();
+        f.shownStallMs = meter.longestMs();
+        f.shownStallCpuMs = meter.longestCpuMs();
+        f.shownBlocks = meter.blocks(8);
+        // The first lines of the request as shown are the first lines of the indented JSON.
+        const QString shown = inspector->requestView()->toPlainText();
+        const QString expected = bigExchange->prettyRequest();
+        const qsizetype head = std::min<qsizetype>(4096, expected.size());
+        f.shownRight =
+            shown.size() >= head && QStringView(shown).left(head) == QStringView(expected).left(head);
+    }
+    if (dock)
+        dock->hide();
+    spin(50);
+    // The reopening path (the dock hidden, as by default): the pane gets the conversation's log
+    // again and selects its newest exchange, the big one.
+    inspector->setLog(nullptr);
+    spin(20);
+    timer.restart();
+    inspector->setLog(&log);
+    f.setLogMs = msSince(timer);
+    spin(200);
+    inspector->setLog(window.session()->exchangeLog());
+    spin(50);
+    delete big;
+    delete little;
+
+    // (c) The token count of the whole conversation, as the token line asks for it: system, tools,
+    // the history, the draft.
+    QNetworkAccessManager nam;
+    pricing::TokenCounter counter(&nam);
+    counter.setEndpoint(server.baseUrl(), QStringLiteral("bench-key"));
+    counter.setDebounceMs(0);
+    QStringList texts{QStringLiteral("You are a helpful assistant."), QString()};
+    for (const store::MessageRecord& record : history)
+        texts << record.content;
+    texts << QStringLiteral("A draft being typed");
+    f.texts = int(texts.size());
+    int answers = 0;
+    QObject::connect(&counter, &pricing::TokenCounter::counted,
+                     [&](const QList<pricing::TokenCount>&, qint64 total, bool allExact) {
+                         ++answers;
+                         f.firstTotal = total;
+                         f.firstExact = allExact;
+                     });
+    auto countOnce = [&](double* requestMs, double* answeredMs, StallMeter* meter) {
+        const int before = answers;
+        meter->start();
+        timer.restart();
+        counter.request(QStringLiteral("bench-model"), texts);
+        *requestMs = msSince(timer);
+        while (answers == before && timer.elapsed() < 30000)
+            QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+        *answeredMs = answers > before ? msSince(timer) : -1;
+        spin(20);
+        meter->stop();
+    };
+    {
+        StallMeter meter;
+        countOnce(&f.firstRequestMs, &f.firstAnsweredMs, &meter);
+        f.firstStallMs = meter.longestMs();
+        f.firstStallCpuMs = meter.longestCpuMs();
+        f.firstBlocks = meter.blocks(8);
+    }
+    const qint64 total = f.firstTotal;
+    const bool exact = f.firstExact;
+    {
+        texts.last() = QStringLiteral("A draft being typed, longer");
+        StallMeter meter;
+        countOnce(&f.typedRequestMs, &f.typedAnsweredMs, &meter);
+        f.typedStallMs = meter.longestMs();
+    }
+    {
+        counter.setEndpoint(server.baseUrl(), QString());
+        StallMeter meter;
+        double answeredMs = 0;
+        countOnce(&f.noKeyRequestMs, &answeredMs, &meter);
+        f.noKeyStallMs = meter.longestMs();
+    }
+    f.firstTotal = total;
+    f.firstExact = exact;
+    return f;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -276,10 +498,14 @@ int main(int argc, char* argv[])
     QObject::disconnect(reset);
     const int rows = window.session()->messages()->rowCount();
     // Let the view finish refining estimated row heights in the background before streaming, so
-    // the stall measured below belongs to streaming, not to opening.
+    // the stall measured below belongs to streaming, not to opening. What runs meanwhile (the
+    // refinement, the token line's count of the whole conversation) is metered too.
+    StallMeter settleStalls;
+    settleStalls.start();
     spin(qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS") > 0
              ? qEnvironmentVariableIntValue("ARK_BENCH_SETTLE_MS")
              : 3000);
+    settleStalls.stop();
     const qint64 rss = residentKiB();
     // 2b. The database part of opening alone: what open() used to read on the UI thread, and the same read
     // through a history loader (its own connection, on its own thread): first with a new connection
@@ -365,6 +591,9 @@ int main(int argc, char* argv[])
     std::printf("parts:     model reset %.1f ms, first layout %.1f ms, first paint %.1f ms (a model and view"
                 " of their own); again after clear(): %.1f ms, %.1f ms, %.1f ms\n",
                 fresh.resetMs, fresh.layoutMs, fresh.paintMs, again.resetMs, again.layoutMs, again.paintMs);
+    std::printf("settling:  the next seconds after the open (background refinement, the token line's count):"
+                " longest stall %.1f ms (CPU %.1f ms); every block over 8 ms: %s\n",
+                settleStalls.longestMs(), settleStalls.longestCpuMs(), qPrintable(settleStalls.blocks(8)));
     std::fflush(stdout);
 
     // 3. Streaming at 2,000 chunks/s: two chunks per millisecond.
@@ -382,7 +611,10 @@ int main(int argc, char* argv[])
     server.enqueue(stream);
     StallMeter stalls;
     clock.restart();
+    QElapsedTimer sendTimer;
+    sendTimer.start();
     window.session()->send(QStringLiteral("Stream a long answer, please."));
+    const double sendMs = double(sendTimer.nsecsElapsed()) / 1e6; // building the request, starting it
     stalls.start();
     while (window.session()->isBusy() && clock.elapsed() < 60000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
@@ -482,6 +714,11 @@ int main(int argc, char* argv[])
         reopenStall = meter.longestMs();
         reopenCpu = meter.longestCpuMs();
     }
+
+    // 8. The side paths, one by one, with the history as it is now (the streamed exchange included).
+    const std::vector<store::MessageRecord> history = window.session()->messages()->records();
+    SideFigures side = measureSidePaths(window, client, server, history);
+
     const double deleteStall = deleteBelow();
 
     std::printf("reading:   the whole branch: %.0f ms on the UI thread's connection (what open() did there),"
@@ -494,6 +731,9 @@ int main(int argc, char* argv[])
         "ending %.0f ms into the %.1f s stream (%s)\n",
         kChunks, stalls.longestMs(), stalls.longestCpuMs(), stalls.longestAtMs(), streamSeconds,
         streamedAll ? "complete" : "INCOMPLETE");
+    std::printf("           send() itself (before the stream) blocked %.1f ms; every block over 8 ms while"
+                " streaming: %s\n",
+                sendMs, qPrintable(stalls.blocks(8)));
     std::printf("scrolling: %d viewport steps end to end and back in %.0f ms, slowest step %.1f ms\n", steps,
                 scrollMs, longestStep);
     std::printf("branches:  switch at row 1 to a 2-message branch: shown in %lld ms, longest stall %.1f ms;"
@@ -504,6 +744,31 @@ int main(int argc, char* argv[])
         "reopening: after another conversation, shown in %lld ms, longest stall %.1f ms (CPU %.1f ms);"
         " its model reset %.1f ms\n",
         static_cast<long long>(reopenMs), reopenStall, reopenCpu, reopenResetMs);
+    std::printf(
+        "log:       a call whose request carries the %d messages: the log's slowest milestone handler"
+        " (ExchangeLog::sync, with the hidden inspector following) %.1f ms, attach() %.1f ms; the"
+        " request itself was built in %.1f ms (ChatClient::start); until that call ended: longest stall"
+        " %.1f ms (CPU %.1f ms), blocks over 8 ms: %s\n",
+        int(history.size()), side.syncMs, side.attachMs, side.startMs, side.callStallMs, side.callStallCpuMs,
+        qPrintable(side.callBlocks));
+    std::printf("inspector: selecting that exchange (%.1f MB of request JSON): hidden %.1f ms; shown on"
+                " its Request tab %.1f ms, longest stall until its text is shown %.1f ms (CPU %.1f ms),"
+                " blocks over 8 ms: %s; text shown %s\n",
+                side.requestMB, side.selectHiddenMs, side.selectShownMs, side.shownStallMs,
+                side.shownStallCpuMs, qPrintable(side.shownBlocks), side.shownRight ? "right" : "WRONG");
+    std::printf("           setLog() as when the conversation is reopened (selects the newest, the big one): "
+                "%.1f ms\n",
+                side.setLogMs);
+    std::printf(
+        "tokens:    counting the %d texts of the conversation: request() %.1f ms, answered in %.0f ms,"
+        " longest stall until then %.1f ms (CPU %.1f ms), blocks over 8 ms: %s; total %lld (%s)\n",
+        side.texts, side.firstRequestMs, side.firstAnsweredMs, side.firstStallMs, side.firstStallCpuMs,
+        qPrintable(side.firstBlocks), static_cast<long long>(side.firstTotal),
+        side.firstExact ? "exact" : "NOT EXACT");
+    std::printf("           one text changed (typing): request() %.1f ms, answered in %.0f ms, longest stall"
+                " %.1f ms; without a key (estimates): request() %.1f ms, longest stall %.1f ms\n",
+                side.typedRequestMs, side.typedAnsweredMs, side.typedStallMs, side.noKeyRequestMs,
+                side.noKeyStallMs);
     std::printf("deleting:  the message at row 2 with the %d below it: longest stall %.1f ms\n", longRows - 3,
                 deleteStall);
     return streamedAll && toShortMs >= 0 && toLongMs >= 0 && reopenMs >= 0 ? 0 : 1;

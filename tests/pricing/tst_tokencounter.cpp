@@ -1,5 +1,6 @@
 // The tokenization client against the real loopback server over 127.0.0.1: batches, the cache,
-// the debounce, cancelling a stale call, and the estimates when no exact count is possible.
+// the debounce, cancelling a stale call, and the estimates when no exact count is possible; long
+// conversations (their JSON built and read on a worker) counted right, and stale answers dropped.
 // The loopback tokenizer: whitespace separates, each CJK character is one token, a run of letters
 // and digits is one token, a run of other symbols is one token ("Hello, world!" = 4).
 #include "pricing/TokenCounter.h"
@@ -300,6 +301,29 @@ private slots:
             << 200 << QByteArray("not json") << int(ark::api::ErrorKind::MalformedChunk);
         QTest::newRow("200 wrong count")
             << 200 << QByteArray(R"({"data":[]})") << int(ark::api::ErrorKind::MalformedChunk);
+        const int malformed = int(ark::api::ErrorKind::MalformedChunk);
+        QTest::newRow("data not an array")
+            << 200 << QByteArray(R"({"data":{"total_tokens":1}})") << malformed;
+        QTest::newRow("entries not objects") << 200 << QByteArray(R"({"data":[1,2]})") << malformed;
+        QTest::newRow("total not a number")
+            << 200 << QByteArray(R"({"data":[{"total_tokens":"3"},{"total_tokens":1}]})") << malformed;
+        QTest::newRow("total missing")
+            << 200 << QByteArray(R"({"data":[{"index":0},{"total_tokens":1}]})") << malformed;
+        QTest::newRow("negative total")
+            << 200 << QByteArray(R"({"data":[{"total_tokens":-1},{"total_tokens":1}]})") << malformed;
+        QTest::newRow("index twice")
+            << 200 << QByteArray(R"({"data":[{"index":0,"total_tokens":1},{"index":0,"total_tokens":2}]})")
+            << malformed;
+        QTest::newRow("index out of range")
+            << 200 << QByteArray(R"({"data":[{"index":0,"total_tokens":1},{"index":2,"total_tokens":2}]})")
+            << malformed;
+        QTest::newRow("index not a number")
+            << 200 << QByteArray(R"({"data":[{"index":"0","total_tokens":1},{"index":1,"total_tokens":2}]})")
+            << malformed;
+        QTest::newRow("root an array")
+            << 200 << QByteArray(R"([{"total_tokens":1},{"total_tokens":1}])") << malformed;
+        QTest::newRow("trailing bytes")
+            << 200 << QByteArray(R"({"data":[{"total_tokens":1},{"total_tokens":1}]} x)") << malformed;
     }
     void errorsGiveEstimatesWithTheReason()
     {
@@ -319,6 +343,37 @@ private slots:
         QVERIFY(again.counts[0].exact);
         QCOMPARE(again.counts[0].tokens, qint64(2));
         QCOMPARE(m_counter->callsMade(), 2);
+    }
+
+    // Counts are matched to texts by data[].index; token ids, offsets and anything else in the
+    // answer are skipped.
+    void answersAreMatchedByIndex()
+    {
+        m_server->enqueue("/tokenization", ScriptedResponse::json(200, R"({"id":"x","data":[
+                              {"index":1,"object":"tokenization","total_tokens":7,"token_ids":[1,2,3],
+                               "offset_mapping":[[0,1],[1,2]],"extra":{"total_tokens":99}},
+                              {"object":"tokenization","index":0,"total_tokens":3.0,"token_ids":[]}],
+                              "usage":{"total_tokens":10}})"));
+        const CountResult r = countNow({QStringLiteral("first"), QStringLiteral("second")});
+        QVERIFY(!r.error.isError());
+        QCOMPARE(r.counts.size(), 2);
+        QCOMPARE(r.counts[0].tokens, qint64(3));
+        QCOMPARE(r.counts[1].tokens, qint64(7));
+        QVERIFY(r.counts[0].exact && r.counts[1].exact);
+    }
+
+    // The request body carries every character as it is (quotes, backslashes, control characters,
+    // CJK, emoji), whether written at once or on a worker for a long batch.
+    void bodyCarriesEveryCharacter()
+    {
+        const QString odd = QStringLiteral("say \"hi\" \\ back\nslash\ttab \x01\x1f 你好 🙂 /end");
+        countNow({odd, QStringLiteral("plain")});
+        QCOMPARE(sentTexts(m_server->requests().last()), (QStringList{odd, QStringLiteral("plain")}));
+        QStringList many;
+        for (int i = 0; i < kLongConversation; ++i)
+            many << odd + QString::number(i);
+        countNow(many);
+        QCOMPARE(sentTexts(m_server->requests().last()), many);
     }
 
     void liveErrorEmitsEstimates()
@@ -362,7 +417,125 @@ private slots:
         QVERIFY(!called);
     }
 
+    // A conversation of more texts than the cache keeps (and megabytes of JSON both ways, built and
+    // read on a worker): counted exactly once, and while the person types under it only the draft
+    // is sent again, each time (the cache keeps what the latest request uses).
+    void longConversationStaysCountedWhileTyping()
+    {
+        m_counter->setDebounceMs(0);
+        QSignalSpy spy(m_counter.get(), &TokenCounter::counted);
+        const QString system = QStringLiteral("Be brief.");
+        QStringList texts{system, QString()};
+        for (int i = 0; i < kLongerThanTheCache; ++i)
+            texts << QStringLiteral("message %1 says hello").arg(i); // 4 tokens each
+        texts << QStringLiteral("Hello world");
+        m_counter->request(kModel, texts);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 60000);
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(sentTexts(m_server->requests().first()).size(), kLongerThanTheCache + 2);
+        auto counts = spy.last().at(0).value<QList<TokenCount>>();
+        QCOMPARE(counts.size(), texts.size());
+        QCOMPARE(counts[0].tokens, qint64(3));
+        QCOMPARE(counts[1].tokens, qint64(0));
+        for (int i = 2; i < kLongerThanTheCache + 2; ++i)
+            QCOMPARE(counts[i].tokens, qint64(4));
+        QCOMPARE(counts.last().tokens, qint64(2));
+        QCOMPARE(spy.last().at(1).toLongLong(), qint64(3 + 4 * kLongerThanTheCache + 2));
+        QVERIFY(spy.last().at(2).toBool());
+
+        for (const QString& draft :
+             {QStringLiteral("Hello world again"), QStringLiteral("Hello world again and again")}) {
+            const int answers = int(spy.count());
+            const int calls = int(m_server->requests().size());
+            texts.last() = draft;
+            m_counter->request(kModel, texts);
+            QTRY_COMPARE_WITH_TIMEOUT(spy.count(), answers + 1, 30000);
+            QCOMPARE(m_server->requests().size(), calls + 1);
+            QCOMPARE(sentTexts(m_server->requests().last()), QStringList{draft});
+            counts = spy.last().at(0).value<QList<TokenCount>>();
+            QCOMPARE(counts.size(), texts.size());
+            QCOMPARE(counts.last().tokens, qint64(draft.count(QLatin1Char(' ')) + 1));
+            QVERIFY(spy.last().at(2).toBool());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!m_counter->isBusy(), 30000);
+        QCOMPARE(m_counter->callsMade(), 3); // nothing went out again behind the answers
+        QCOMPARE(m_server->requests().size(), 3);
+    }
+
+    void countNowOfALongConversation()
+    {
+        QStringList texts;
+        for (int i = 0; i < kLongConversation; ++i)
+            texts << QStringLiteral("line %1 of a long, long text").arg(i); // line N of a long , long text
+        const CountResult r = countNow(texts);
+        QVERIFY(!r.error.isError());
+        QCOMPARE(r.counts.size(), texts.size());
+        for (const TokenCount& count : r.counts) {
+            QVERIFY(count.exact);
+            QCOMPARE(count.tokens, qint64(8));
+        }
+        QCOMPARE(m_counter->callsMade(), 1);
+    }
+
+    // A long count superseded by a newer request never answers, whichever stage it was in.
+    void supersededLongCountNeverAnswers()
+    {
+        m_counter->setDebounceMs(0);
+        QSignalSpy spy(m_counter.get(), &TokenCounter::counted);
+        QStringList longTexts;
+        for (int i = 0; i < kLongConversation; ++i)
+            longTexts << QStringLiteral("old text %1").arg(i);
+        m_counter->request(kModel, longTexts);
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requests().size(), 1, 60000);
+        m_counter->request(kModel, {QStringLiteral("the newer draft")});
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_counter->isBusy(), 30000);
+        QCOMPARE(spy.count(), 1);
+        const auto counts = spy.first().at(0).value<QList<TokenCount>>();
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(counts[0].tokens, qint64(3));
+        QVERIFY(counts[0].exact);
+    }
+
+    // Without a key, thousands of texts are estimated on a worker: the answer comes a moment later,
+    // a newer request answered meanwhile is not overwritten by it, and the estimates are kept.
+    void longEstimatesArriveLaterAndStaleOnesAreDropped()
+    {
+        m_counter->setEndpoint(m_server->baseUrl(), QString());
+        QSignalSpy spy(m_counter.get(), &TokenCounter::counted);
+        QStringList longTexts;
+        for (int i = 0; i < kLongConversation; ++i)
+            longTexts
+                << QStringLiteral("天空为什么是蓝色的？Because of Rayleigh scattering, part %1.").arg(i);
+        m_counter->request(kModel, longTexts);
+        QCOMPARE(spy.count(), 0); // on a worker
+        QVERIFY(m_counter->isBusy());
+        m_counter->request(kModel, {QStringLiteral("short")});
+        QCOMPARE(spy.count(), 1); // small: at once
+        QTRY_VERIFY_WITH_TIMEOUT(!m_counter->isBusy(), 30000);
+        QCOMPARE(spy.count(), 1); // the long one's answer was dropped: it is no longer asked for
+        QCOMPARE(spy.last().at(0).value<QList<TokenCount>>().size(), 1);
+
+        // Asked again, it answers at once from the estimates made meanwhile, each one right.
+        m_counter->request(kModel, longTexts);
+        QCOMPARE(spy.count(), 2);
+        const auto counts = spy.last().at(0).value<QList<TokenCount>>();
+        QCOMPARE(counts.size(), longTexts.size());
+        qint64 total = 0;
+        for (qsizetype i = 0; i < counts.size(); ++i) {
+            QVERIFY(!counts[i].exact);
+            QVERIFY(!counts[i].note.isEmpty());
+            QCOMPARE(counts[i].tokens, estimateTextTokens(longTexts[i]));
+            total += counts[i].tokens;
+        }
+        QCOMPARE(spy.last().at(1).toLongLong(), total);
+        QCOMPARE(m_server->requests().size(), 0);
+    }
+
 private:
+    static constexpr int kLongConversation = 5000;
+    static constexpr int kLongerThanTheCache = 17000; // the cache keeps 16,384 counts
+
     CountResult countNow(const QStringList& texts, const QString& model = kModel)
     {
         auto result = std::make_shared<CountResult>();

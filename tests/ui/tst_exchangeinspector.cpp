@@ -1,6 +1,7 @@
 // The exchange inspector pane (offscreen) over a log filled by real calls to the loopback server:
 // the list, the tabs of the selected exchange, live events of a running one, copy as curl, exports,
-// switching logs — and no API key in anything the pane shows, copies or writes.
+// switching logs, a long conversation's request indented on a worker when shown (stale results
+// dropped) — and no API key in anything the pane shows, copies or writes.
 #include "inspector/ExchangeInspector.h"
 #include "support/LoopbackServer.h"
 
@@ -9,11 +10,14 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -90,6 +94,27 @@ private:
         ChatClient client(&m_nam);
         ChatCall* call = client.start(r, config(), this);
         log.attach(call);
+        return call;
+    }
+
+    // A long conversation's request: hundreds of kilobytes of JSON.
+    ChatCall* runLong(ExchangeLog& log, int messages = 3000)
+    {
+        ChatRequest r;
+        r.model = QStringLiteral("loopback-echo");
+        for (int i = 0; i < messages; ++i)
+            r.messages.push_back(
+                i % 2 ? ChatMessage::assistant(QStringLiteral("Answer %1: it works like this, "
+                                                              "in a few words.")
+                                                   .arg(i))
+                      : ChatMessage::user(QStringLiteral("Question %1: how does it work?").arg(i)));
+        ChatClient client(&m_nam);
+        ChatCall* call = client.start(r, config(), this);
+        log.attach(call);
+        QSignalSpy finished(call, &ChatCall::finished);
+        [&] {
+            QVERIFY(finished.wait(kSafety));
+        }();
         return call;
     }
 
@@ -305,6 +330,83 @@ private slots:
         QCOMPARE(pane.exchangeList()->model()->rowCount(), 0);
         QVERIFY(!pane.currentExchange());
         QVERIFY(!pane.copyCurlToClipboard());
+    }
+
+    // A large request is indented on a worker, and only once the Request tab is on screen; the first
+    // part is shown, "Show all" adds the rest, and the text is the indented JSON exactly.
+    void largeRequestIsIndentedWhenShownAndInParts()
+    {
+        ExchangeLog log;
+        ExchangeInspector pane(&log);
+        pane.resize(560, 760);
+        runLong(log);
+        const ExchangePtr e = log.at(0);
+        QVERIFY(e->requestBody.size() > ExchangeInspector::kInlineRequestBytes);
+        const QString pretty = e->prettyRequest();
+        QVERIFY(pretty.size() > ExchangeInspector::kShownRequestChars);
+        QCOMPARE(pane.currentExchange(), e);
+        // Hidden: nothing is indented.
+        QVERIFY(pane.isRequestPending());
+        QTest::qWait(100);
+        QVERIFY(pane.isRequestPending());
+        QVERIFY(!pane.requestView()->toPlainText().startsWith(QLatin1Char('{')));
+
+        pane.tabs()->setCurrentIndex(ExchangeInspector::RequestTab);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.isRequestPending(), kSafety);
+        const QString head = pane.requestView()->toPlainText();
+        QVERIFY(head.size() <= ExchangeInspector::kShownRequestChars);
+        QVERIFY(head.size() > ExchangeInspector::kShownRequestChars / 2);
+        QCOMPARE(head, pretty.left(head.size()));
+        QCOMPARE(pretty.at(head.size()), QLatin1Char('\n')); // cut at the end of a line
+        QVERIFY(pane.requestNoteLabel()->isVisible());
+        QVERIFY(pane.showAllRequestButton()->isVisible());
+
+        // Updates of the exchange leave the text (and where the person scrolled to) alone.
+        pane.requestView()->verticalScrollBar()->setValue(40);
+        emit log.exchangeUpdated(e->serial);
+        QCOMPARE(pane.requestView()->verticalScrollBar()->value(), 40);
+
+        QTest::mouseClick(pane.showAllRequestButton(), Qt::LeftButton);
+        QVERIFY(pane.isRequestPending()); // appended in slices
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.isRequestPending(), kSafety);
+        QCOMPARE(pane.requestView()->toPlainText(), pretty);
+        QVERIFY(!pane.showAllRequestButton()->isVisible());
+        QVERIFY(!pane.requestNoteLabel()->isVisible());
+        verifyNoKeyInPane(pane);
+    }
+
+    // A large request still being indented when another exchange is selected: its text never
+    // replaces the one selected since.
+    void staleIndentingIsDropped()
+    {
+        ExchangeLog log;
+        ExchangeInspector pane(&log);
+        pane.resize(560, 760);
+        pane.tabs()->setCurrentIndex(ExchangeInspector::RequestTab);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        runLong(log);
+        run(log, QStringLiteral("loopback-echo"), QStringLiteral("A short one"));
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.isRequestPending(), kSafety);
+        QCOMPARE(pane.currentExchange(), log.at(0));
+        QCOMPARE(pane.requestView()->toPlainText(), log.at(0)->prettyRequest());
+
+        pane.selectRow(1); // the long one: indenting starts
+        QVERIFY(pane.isRequestPending());
+        pane.selectRow(0); // the short one, at once
+        QVERIFY(!pane.isRequestPending());
+        QThreadPool::globalInstance()->waitForDone(); // the long one's indenting has finished...
+        QCoreApplication::processEvents();            // ...and its result was delivered
+        QCOMPARE(pane.requestView()->toPlainText(), log.at(0)->prettyRequest());
+        QVERIFY(!pane.showAllRequestButton()->isVisible());
+
+        pane.selectRow(1); // selected again, it is indented again
+        QTRY_VERIFY_WITH_TIMEOUT(!pane.isRequestPending(), kSafety);
+        const QString head = pane.requestView()->toPlainText();
+        QVERIFY(!head.isEmpty());
+        QCOMPARE(head, log.at(1)->prettyRequest().left(head.size()));
     }
 
     void screenshot()

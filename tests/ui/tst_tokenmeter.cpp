@@ -1,12 +1,16 @@
 // The composer's live token line against the real loopback server's /tokenization, through a real
 // TokenCounter with a short debounce: typing updates the count, no key gives a labelled estimate,
-// and over the model's input limit the line turns red and says by how much.
+// and over the model's input limit the line turns red and says by how much; a conversation of
+// thousands of messages is counted once, then only the draft while typing.
 // The loopback tokenizer: whitespace separates, a run of letters and digits is one token.
 #include "catalog/Catalog.h"
 #include "pricing/TokenCounter.h"
 #include "pricing/TokenMeter.h"
 #include "support/LoopbackServer.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
@@ -63,6 +67,7 @@ private slots:
     void estimateWithoutKey();
     void redOverTheInputLimit();
     void tieredModelNamesBothTiers();
+    void longHistoryIsCountedOnceWhileTyping();
 
 private:
     void type(const QString& text) { QTest::keyClicks(m_editor, text); }
@@ -235,6 +240,43 @@ void TstTokenmeter::tieredModelNamesBothTiers()
     QVERIFY(text.contains(QStringLiteral("201–4,000")));
     QVERIFY(m_meter->fillBar()->format().contains(QStringLiteral("256,000")));
     shoot(QStringLiteral("tokenmeter-tiered"));
+}
+
+// A conversation of thousands of messages (more than the counter's cache keeps) is counted once;
+// typing under it sends only the draft, and the line shows the whole count each time.
+void TstTokenmeter::longHistoryIsCountedOnceWhileTyping()
+{
+    constexpr int kMessages = 17000;
+    QStringList history;
+    for (int i = 0; i < kMessages; ++i)
+        history << QStringLiteral("message %1 says hello").arg(i); // 4 tokens each
+    m_meter->setContext(QStringLiteral("be brief"), history);
+    QTRY_COMPARE_WITH_TIMEOUT(m_meter->tokens().historyTokens, qint64(4) * kMessages, 60000);
+    QCOMPARE(m_meter->tokens().systemTokens, qint64(2));
+    QVERIFY(!m_meter->isEstimate());
+    const int calls = tokenizationCalls(*m_server);
+
+    type(QStringLiteral("one two"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_meter->tokens().draftTokens, qint64(2), 30000);
+    QCOMPARE(m_meter->tokens().historyTokens, qint64(4) * kMessages);
+    QCOMPARE(m_meter->tokens().total(), qint64(2 + 4 * kMessages + 2));
+    QVERIFY(!m_meter->isEstimate());
+    type(QStringLiteral(" three"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_meter->tokens().draftTokens, qint64(3), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_counter->isBusy(), 30000);
+    // Only drafts went out after the history was counted: each call carried one short text.
+    const auto& requests = m_server->requests();
+    QVERIFY(tokenizationCalls(*m_server) > calls);
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        if (!requests[i].path.endsWith("/tokenization") || i < calls)
+            continue;
+        const QJsonArray texts =
+            QJsonDocument::fromJson(requests[i].body).object().value(QLatin1String("text")).toArray();
+        QCOMPARE(texts.size(), 1);
+        QVERIFY2(QStringLiteral("one two three").startsWith(texts.first().toString()), // a draft as typed
+                 qPrintable(texts.first().toString()));
+    }
+    QCOMPARE(m_meter->tokens().historyTokens, qint64(4) * kMessages);
 }
 
 QTEST_MAIN(TstTokenmeter)

@@ -2,14 +2,18 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPromise>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
@@ -17,6 +21,8 @@
 #include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextCursor>
+#include <QThreadPool>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +34,59 @@ using api::ExchangePtr;
 namespace {
 
 constexpr int kPollMs = 250; // refresh of a running exchange's events: per event would be wasteful
+// "Show all" appends the rest of a large request in slices of about this size, for at most this long
+// per turn of the event loop: the window keeps painting while a megabyte of JSON goes in.
+constexpr qsizetype kAppendSliceChars = 8 * 1024;
+constexpr qint64 kAppendBudgetMs = 6;
+
+// Runs `work` on the global thread pool, then `then` with its result on `context`'s thread; not at
+// all when `context` is gone by then (the watcher is its child). `work` gets only copies.
+template <typename Result, typename Work, typename Then> void onWorker(QObject* context, Work work, Then then)
+{
+    auto promise = std::make_shared<QPromise<Result>>();
+    auto* watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, then] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0)
+            then(watcher->future().result());
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, work] {
+        promise->addResult(work());
+        promise->finish();
+    });
+}
+
+// A large request, indented: the part shown at first (ending before a line break) and the rest.
+struct IndentedRequest
+{
+    QString head;
+    QString rest;
+    qsizetype total = 0;
+};
+
+IndentedRequest indentRequest(const QByteArray& body, qsizetype shownChars)
+{
+    IndentedRequest out;
+    QString text = api::Exchange::prettyJson(body);
+    out.total = text.size();
+    qsizetype cut = text.size() > shownChars ? text.lastIndexOf(QLatin1Char('\n'), shownChars) : -1;
+    if (text.size() > shownChars && cut <= 0)
+        cut = shownChars; // one enormous line: cut it anyway
+    if (cut < 0) {
+        out.head = std::move(text);
+        return out;
+    }
+    out.head = text.left(cut);
+    out.rest = text.mid(cut);
+    return out;
+}
+
+QString dataSize(qsizetype chars)
+{
+    return QLocale().formattedDataSize(chars, 1);
+}
 
 QColor failedColor(const QPalette& palette)
 {
@@ -259,6 +318,25 @@ void ExchangeInspector::buildUi()
     m_request->setReadOnly(true);
     m_request->setFont(mono);
     m_request->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_request->setUndoRedoEnabled(false); // "Show all" appends: nothing to undo, nothing to keep
+    m_request->installEventFilter(this);  // shown: a large request waiting for it is indented then
+    m_requestNote = new QLabel(this);
+    m_requestNote->setWordWrap(true);
+    m_requestNote->setForegroundRole(QPalette::PlaceholderText);
+    m_showAllRequest = new QPushButton(tr("Show all"), this);
+    m_showAllRequest->setToolTip(tr("Show the whole request; a long conversation's request is large."));
+    connect(m_showAllRequest, &QPushButton::clicked, this, &ExchangeInspector::showAllRequest);
+    auto* requestPage = new QWidget(this);
+    auto* requestLayout = new QVBoxLayout(requestPage);
+    requestLayout->setContentsMargins(0, 0, 0, 0);
+    requestLayout->setSpacing(2);
+    requestLayout->addWidget(m_request, 1);
+    auto* requestBar = new QHBoxLayout;
+    requestBar->addWidget(m_requestNote, 1);
+    requestBar->addWidget(m_showAllRequest);
+    requestLayout->addLayout(requestBar);
+    m_requestNote->hide();
+    m_showAllRequest->hide();
 
     m_events = new QTableView(this);
     m_events->setModel(m_eventModel);
@@ -288,7 +366,7 @@ void ExchangeInspector::buildUi()
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
     m_tabs->insertTab(HeadersTab, m_headers, tr("Headers"));
-    m_tabs->insertTab(RequestTab, m_request, tr("Request"));
+    m_tabs->insertTab(RequestTab, requestPage, tr("Request"));
     m_tabs->insertTab(ResponseTab, m_responseStack, tr("Response"));
 
     auto* detail = new QWidget(this);
@@ -345,6 +423,7 @@ void ExchangeInspector::setLog(api::ExchangeLog* log)
         disconnect(m_log, nullptr, this, nullptr);
     m_log = log;
     m_serial = 0;
+    showRequest(nullptr); // serials are per log
     m_proxy->setSourceModel(log ? log->model() : nullptr);
     if (log) // per-section modes need the sections to exist; the request id takes what is left
         m_list->horizontalHeader()->setSectionResizeMode(ExchangeListModel::RequestIdColumn,
@@ -404,8 +483,9 @@ void ExchangeInspector::refreshDetail()
     if (!e) {
         m_summary->setText(m_log && m_log->count() == 0 ? tr("No requests yet in this conversation.")
                                                         : QString());
-        m_request->clear();
+        showRequest(nullptr);
         m_body->clear();
+        m_bodyText.clear();
         m_eventModel->setExchange(nullptr);
         m_poll.stop();
         return;
@@ -451,9 +531,7 @@ void ExchangeInspector::refreshDetail()
     addGroup(e->running && e->httpStatus == 0 ? tr("Response (not yet received)") : tr("Response"), QString(),
              e->responseHeaders);
 
-    const QString pretty = e->prettyRequest();
-    if (m_request->toPlainText() != pretty)
-        m_request->setPlainText(pretty);
+    showRequest(e);
 
     const bool showEvents =
         !e->events.empty() || e->droppedEvents > 0 || (e->eventStream && e->responseBody.isEmpty());
@@ -464,14 +542,125 @@ void ExchangeInspector::refreshDetail()
         QString body = QString::fromUtf8(e->responseBody);
         if (body.isEmpty() && !e->running)
             body = e->errorText.isEmpty() ? tr("(empty body)") : tr("(no body) %1").arg(e->errorText);
-        if (m_body->toPlainText() != body)
+        if (body != m_bodyText) { // compared with what was set: reading the view back costs more
+            m_bodyText = body;
             m_body->setPlainText(body);
+        }
         m_responseStack->setCurrentWidget(m_body);
     }
     if (e->running)
         m_poll.start();
     else
         m_poll.stop();
+}
+
+void ExchangeInspector::showRequest(const ExchangePtr& e)
+{
+    const quint64 serial = e ? e->serial : 0;
+    if (serial == m_requestSerial && serial != 0)
+        return; // a request never changes once sent: updates of its exchange leave it alone
+    m_requestSerial = serial;
+    ++m_formatJob; // whatever is being indented or appended for another exchange is dropped
+    m_formatWaiting = false;
+    m_formatRunning = false;
+    m_appendAt = -1;
+    m_requestRest.clear();
+    m_requestTotal = 0;
+    m_requestNote->hide();
+    m_showAllRequest->hide();
+    if (!e) {
+        m_request->clear();
+        return;
+    }
+    if (e->requestBody.size() <= kInlineRequestBytes) {
+        m_request->setPlainText(e->prettyRequest()); // small: at once
+        return;
+    }
+    m_request->setPlainText(tr("Indenting the request (%1)…").arg(dataSize(e->requestBody.size())));
+    m_formatWaiting = true;
+    if (m_request->isVisible())
+        startFormatting();
+}
+
+void ExchangeInspector::startFormatting()
+{
+    if (!m_formatWaiting)
+        return;
+    m_formatWaiting = false;
+    const ExchangePtr e = m_log ? m_log->find(m_requestSerial) : nullptr;
+    if (!e)
+        return;
+    m_formatRunning = true;
+    const quint64 job = m_formatJob;
+    const QByteArray body = e->requestBody; // a copy (shared bytes) for the worker; it never changes
+    onWorker<IndentedRequest>(
+        this, [body] { return indentRequest(body, kShownRequestChars); },
+        [this, job](const IndentedRequest& indented) {
+            if (job != m_formatJob)
+                return; // another exchange is shown by now
+            m_formatRunning = false;
+            m_request->setPlainText(indented.head);
+            m_requestRest = indented.rest;
+            m_requestTotal = indented.total;
+            if (m_requestRest.isEmpty())
+                return;
+            m_requestNote->setText(tr("The first %1 of %2 are shown.")
+                                       .arg(dataSize(indented.head.size()), dataSize(indented.total)));
+            m_requestNote->show();
+            m_showAllRequest->setEnabled(true);
+            m_showAllRequest->show();
+        });
+}
+
+bool ExchangeInspector::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_request && event->type() == QEvent::Show && m_formatWaiting) {
+        // Shown by a tab switch or by its dock: indent once the showing is done.
+        QTimer::singleShot(0, this, [this, job = m_formatJob] {
+            if (job == m_formatJob && m_request->isVisible())
+                startFormatting();
+        });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ExchangeInspector::showAllRequest()
+{
+    if (m_requestRest.isEmpty() || m_appendAt >= 0)
+        return;
+    m_appendAt = 0;
+    m_showAllRequest->setEnabled(false);
+    appendRequestSlice();
+}
+
+void ExchangeInspector::appendRequestSlice()
+{
+    if (m_appendAt < 0)
+        return;
+    QElapsedTimer budget;
+    budget.start();
+    QTextCursor cursor(m_request->document());
+    cursor.movePosition(QTextCursor::End);
+    const qsizetype size = m_requestRest.size();
+    while (m_appendAt < size && budget.elapsed() < kAppendBudgetMs) {
+        const qsizetype end = std::min(m_appendAt + kAppendSliceChars, size);
+        cursor.insertText(m_requestRest.mid(m_appendAt, end - m_appendAt));
+        m_appendAt = end;
+    }
+    if (m_appendAt < size) {
+        m_requestNote->setText(
+            tr("Adding the rest: %1 of %2 shown…")
+                .arg(dataSize(m_requestTotal - size + m_appendAt), dataSize(m_requestTotal)));
+        QTimer::singleShot(0, this, [this, job = m_formatJob] {
+            if (job == m_formatJob)
+                appendRequestSlice();
+        });
+        return;
+    }
+    m_appendAt = -1;
+    m_requestRest.clear();
+    m_requestNote->hide();
+    m_showAllRequest->hide();
 }
 
 void ExchangeInspector::refreshRunning()

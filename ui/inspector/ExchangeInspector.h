@@ -2,6 +2,11 @@
 // every HTTP exchange of the open conversation, newest first, with the headers, the request JSON
 // and the response (SSE events with their times and decoded deltas, or the body) of the selected
 // one. What it shows comes from an api::ExchangeLog, which never holds the API key.
+//
+// A long conversation's request is megabytes of JSON: it is indented on a worker thread, and only
+// when the Request tab is on screen; its first part is shown, the rest on "Show all" (appended in
+// slices, so the window keeps painting). Nothing the pane does when an exchange starts, updates or
+// is selected grows with the size of the request.
 #pragma once
 
 #include "api/ExchangeLog.h"
@@ -53,14 +58,31 @@ public:
     QTableView* eventsView() const { return m_events; }
     QPlainTextEdit* responseBodyView() const { return m_body; }
     QLabel* summaryLabel() const { return m_summary; }
+    QLabel* requestNoteLabel() const { return m_requestNote; } // "the first … of … shown"
+    QPushButton* showAllRequestButton() const { return m_showAllRequest; }
+    // A large request is being indented (or waits for the Request tab to be shown), or the rest of it
+    // is being appended after "Show all".
+    bool isRequestPending() const { return m_formatWaiting || m_formatRunning || m_appendAt >= 0; }
+
+    // Requests up to this size are indented at once; larger ones on a worker.
+    static constexpr qsizetype kInlineRequestBytes = 64 * 1024;
+    // Of a larger one, about this many characters are shown until "Show all" (cut at a line end).
+    static constexpr qsizetype kShownRequestChars = 64 * 1024;
 
     QSize sizeHint() const override;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void buildUi();
     void onCurrentChanged();
     void onRowsInserted();
     void refreshDetail();
+    void showRequest(const api::ExchangePtr& exchange); // once per exchange: a request never changes
+    void startFormatting();                             // the Request tab is on screen: indent it now
+    void showAllRequest();
+    void appendRequestSlice();
     void refreshRunning(); // the selected exchange is still streaming: pick up new events
     void exportCurrentInteractive();
     void exportAllInteractive();
@@ -77,6 +99,16 @@ private:
     QTabWidget* m_tabs;
     QTreeWidget* m_headers;
     QPlainTextEdit* m_request;
+    QLabel* m_requestNote;
+    QPushButton* m_showAllRequest;
+    quint64 m_requestSerial = 0;  // whose request m_request shows (or will), 0 = none
+    quint64 m_formatJob = 0;      // the latest formatting job: results of older ones are dropped
+    bool m_formatWaiting = false; // a large request waits for the Request tab to be shown
+    bool m_formatRunning = false;
+    QString m_requestRest;        // the part of the request not shown yet
+    qsizetype m_requestTotal = 0; // characters of the whole indented request
+    qsizetype m_appendAt = -1;    // where "Show all" is in m_requestRest, -1 when not appending
+    QString m_bodyText;           // what m_body shows
     QStackedWidget* m_responseStack;
     QTableView* m_events;
     QPlainTextEdit* m_body;
