@@ -591,6 +591,27 @@ bool ConversationSession::editAndResend(qint64 userMessageId, const QString& tex
     return startAnswer(edited.id, store::ledgerkind::Chat);
 }
 
+namespace {
+
+// Text large enough that writing the request's JSON would hold the UI thread for more than a few
+// milliseconds (about 5 ms per 256K characters here): then it is written on a worker.
+constexpr qsizetype kWorkerBodyCharacters = 256 * 1024;
+
+bool isLargeHistory(const api::ChatRequest& request)
+{
+    qsizetype characters = 0;
+    for (const api::ChatMessage& message : request.messages) {
+        characters += message.content.size();
+        for (const api::ToolCall& call : message.toolCalls)
+            characters += call.arguments.size();
+        if (characters > kWorkerBodyCharacters)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& ledgerKind)
 {
     store::MessageRecord answer;
@@ -619,8 +640,8 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
     m_retryReasons.clear();
 
     PreparedRequest prepared = buildRequest();
-    if (prepared.files.empty()) {
-        // Nothing to read from disk: the call starts at once.
+    if (prepared.files.empty() && !isLargeHistory(prepared.request)) {
+        // Nothing to read from disk and little to serialise: the call starts at once.
         reportUnreadable(prepared.unreadable);
         launch(prepared.request);
         emit busyChanged(true);
@@ -628,8 +649,9 @@ bool ConversationSession::startAnswer(qint64 parentMessageId, const QString& led
         return true;
     }
 
-    // Stored files are read, checked and base64-encoded on a worker (a video is tens of megabytes);
-    // the call starts when they come back (onRequestPrepared). The worker gets copies of all it needs.
+    // Stored files are read, checked and base64-encoded on a worker (a video is tens of megabytes), and
+    // a long history's JSON is written there too (10,000 messages take about 20 ms); the call starts
+    // when the body comes back (onRequestPrepared). The worker gets copies of all it needs.
     const quint64 generation = ++m_lastPrepareGeneration;
     m_prepareGeneration = generation;
     m_relay->wanted.store(generation);

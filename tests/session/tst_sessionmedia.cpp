@@ -108,6 +108,7 @@ private slots:
     void deletingManyRepliesRunsOnTheLoaderConnection();
     void aFailedDeleteIsReportedAndTheBranchReadAgain();
     void aDeleteOutlivesTheSession();
+    void aLongHistoryIsSerialisedOnAWorker();
 
 private:
     qint64 newConversation(const QString& model);
@@ -751,6 +752,29 @@ void TestSessionMedia::aDeleteOutlivesTheSession()
     QVERIFY(m_store->allMessages(id).empty());
     QCOMPARE(m_store->conversation(id)->currentLeafId, 0);
     m_session = makeSession();
+}
+
+// A text-only history long enough that writing its JSON would hold the UI thread: the body is written on
+// a worker like an attachment request's, and the server still receives every message, in order.
+void TestSessionMedia::aLongHistoryIsSerialisedOnAWorker()
+{
+    const qint64 id = newConversation(QStringLiteral("loopback-echo"));
+    QVERIFY(id);
+    QSignalSpy finished(m_session.get(), &ConversationSession::requestFinished);
+    QVERIFY(m_session->send(QStringLiteral("short")));
+    QVERIFY(waitForAnswer(finished));
+    QCOMPARE(m_session->lastRequestBodyThread(), nullptr); // a short one starts at once, as before
+
+    const QString longText = QString(300 * 1024, QLatin1Char('x'));
+    QVERIFY(m_session->send(longText));
+    QVERIFY(m_session->isBusy());
+    QVERIFY(waitForAnswer(finished, 2));
+    QVERIFY(m_session->lastRequestBodyThread() != nullptr);
+    QVERIFY(m_session->lastRequestBodyThread() != QThread::currentThread());
+    const nlohmann::json messages = bodyOf(m_server->requests().last()).at("messages");
+    QCOMPARE(int(messages.size()), 3);
+    QCOMPARE(str(messages.at(0).at("content")), QStringLiteral("short"));
+    QCOMPARE(str(messages.at(2).at("content")), longText);
 }
 
 QTEST_GUILESS_MAIN(TestSessionMedia)
