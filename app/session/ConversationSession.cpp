@@ -366,7 +366,7 @@ bool ConversationSession::recordModelSwitch(const QString& fromModel, const QStr
     return true;
 }
 
-bool ConversationSession::refuseNote()
+bool ConversationSession::refuseHistoryChange()
 {
     if (m_conversationId == 0) {
         emit problem(tr("No conversation is open."));
@@ -382,7 +382,7 @@ bool ConversationSession::refuseNote()
 bool ConversationSession::recordGeneratedImage(const QString& prompt, const QString& model,
                                                const media::Attachment& image)
 {
-    if (refuseNote())
+    if (refuseHistoryChange())
         return false;
     // Every line of the prompt quoted, so a multi-line prompt stays one block under the heading line.
     QStringList quoted;
@@ -1215,15 +1215,7 @@ void ConversationSession::switchBranch(qint64 messageId, int step)
 
 bool ConversationSession::deleteMessage(qint64 messageId)
 {
-    if (m_conversationId == 0) {
-        emit problem(tr("No conversation is open."));
-        return false;
-    }
-    if (isBusy()) {
-        emit problem(tr("An answer is still arriving. Stop it first."));
-        return false;
-    }
-    if (refuseWhileLoading())
+    if (refuseHistoryChange())
         return false;
     const auto message = m_store.message(messageId);
     if (!message || message->conversationId != m_conversationId)

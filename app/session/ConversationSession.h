@@ -199,7 +199,9 @@ private:
     void cancelPreparation(); // stop() while the request is prepared: marked as a stopped answer
     void reportUnreadable(const QStringList& names);
     void onDeleted(quint64 generation, bool ok, const QString& error);
-    bool refuseNote(); // nothing open, busy, loading or deleting: problem() and true
+    // Before a note or a delete changes the history shown: nothing open, busy, loading or deleting
+    // gives problem() and true.
+    bool refuseHistoryChange();
     api::ExchangeLog* exchangeLogFor(qint64 conversationId);
     void noteExchangeLogOpened(qint64 conversationId); // most recently opened now; older logs may go
     bool exchangeLogRunning(qint64 conversationId, const api::ExchangeLog& log) const;

@@ -36,6 +36,9 @@ class AttachmentStore;
 
 namespace ark::ui {
 
+// A video's length as a player shows it: "0:07", "12:30", "1:02:03".
+QString durationText(double seconds);
+
 // Grabs the first frame of a video off-screen (QMediaPlayer + QVideoSink, no audio output). Everything is
 // asynchronous (the backend decodes on its own threads): `done` gets the frame, or a null image on error or
 // timeout, exactly once, on the thread of `context`. The grab is a child of `context`: deleting the

@@ -153,20 +153,6 @@ QString attachmentTitle(const media::Attachment& a)
     return a.isImage() ? translated("Pasted image") : translated("Video");
 }
 
-QString durationText(double seconds)
-{
-    const int total = std::max(0, int(std::lround(seconds)));
-    const int h = total / 3600;
-    const int m = (total / 60) % 60;
-    const int s = total % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
-
 // The part of an image of another shape that fills `target` (centred), so a tile crops, never squeezes.
 QRectF coverSource(const QSize& image, const QSize& target)
 {

@@ -43,20 +43,6 @@ QString fpsText(double fps)
     return QLocale().toString(fps, 'g', 3);
 }
 
-QString durationText(double seconds)
-{
-    const int total = std::max(0, int(std::lround(seconds)));
-    const int h = total / 3600;
-    const int m = (total / 60) % 60;
-    const int s = total % 60;
-    if (h > 0)
-        return QStringLiteral("%1:%2:%3")
-            .arg(h)
-            .arg(m, 2, 10, QLatin1Char('0'))
-            .arg(s, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
-
 bool isDark(const QPalette& palette)
 {
     return palette.color(QPalette::Window).lightness() < 128;
