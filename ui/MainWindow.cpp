@@ -349,6 +349,8 @@ MainWindow::MainWindow(api::ChatClient& client, store::ConversationStore& store,
 int MainWindow::collectAttachmentGarbage()
 {
     QSet<QString> referenced = media::referencedHashes(m_composer->attachments());
+    for (const PendingImage& pending : std::as_const(m_pendingImages))
+        referenced.insert(pending.image.hash); // generated, waiting to be written into the conversation
     for (const QString& list : m_store.allAttachmentLists())
         referenced.unite(media::referencedHashes(media::Attachment::listFromJson(list)));
     return m_attachmentStore->collectGarbage(referenced);
@@ -441,7 +443,7 @@ void MainWindow::addGeneratedImage(const QString& filePath, const QString& model
 void MainWindow::flushPendingImages()
 {
     while (!m_pendingImages.isEmpty() && m_session.conversationId() && !m_session.isBusy() &&
-           !m_session.isLoading()) {
+           !m_session.isLoading() && !m_session.isDeleting()) {
         const PendingImage next = m_pendingImages.takeFirst();
         if (!m_session.recordGeneratedImage(next.prompt, next.model, next.image))
             return; // the session said why (problem()); the image stays in the panel
@@ -788,8 +790,10 @@ void MainWindow::connectSession()
     });
     connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::flushPendingImages);
     // Files go only after the rows that used them are gone (the delete runs on a worker connection).
-    connect(&m_session, &session::ConversationSession::messagesDeleted, this,
-            [this] { collectAttachmentGarbage(); });
+    connect(&m_session, &session::ConversationSession::messagesDeleted, this, [this] {
+        collectAttachmentGarbage();
+        flushPendingImages();
+    });
     connect(&m_session, &session::ConversationSession::problem, this, &MainWindow::showProblem);
     connect(&m_session, &session::ConversationSession::loaded, this, &MainWindow::focusLoadedConversation);
     connect(&m_session, &session::ConversationSession::conversationChanged, this, [this](qint64 id) {

@@ -460,6 +460,37 @@ private slots:
         shot("generated-image-in-conversation");
     }
 
+    // An image that arrives while a delete is still being written waits for it, and its file is not
+    // collected as garbage meanwhile.
+    void anImageGeneratedDuringADeleteJoinsAfterIt()
+    {
+        conversationWith(QStringLiteral("loopback-echo"));
+        typeAndSend(QStringLiteral("Something to delete"));
+        waitIdle();
+        QImage image(64, 64, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        const QString path = m_dir.filePath(QStringLiteral("generated-during-delete.png"));
+        QVERIFY(image.save(path));
+
+        QSignalSpy deleted(m_window->session(), &session::ConversationSession::messagesDeleted);
+        const qint64 question = m_window->session()->messages()->records().front().id;
+        emit m_window->conversationView()->deleteRequested(question);
+        QVERIFY(m_window->session()->isDeleting());
+        m_window->addGeneratedImage(path, QStringLiteral("doubao-seedream-3-0-t2i-250415"),
+                                    QStringLiteral("A cyan square"));
+        QVERIFY(deleted.wait(kSafety));
+
+        models::MessageListModel* messages = m_window->session()->messages();
+        QTRY_COMPARE_WITH_TIMEOUT(messages->rowCount(), 1, kSafety);
+        const store::MessageRecord record = messages->record(0);
+        QCOMPARE(record.errorKind, QString::fromLatin1(session::ConversationSession::kGeneratedImageKind));
+        const QList<media::Attachment> images = media::Attachment::listFromJson(record.attachmentsJson);
+        QCOMPARE(images.size(), 1);
+        QVERIFY(m_window->attachmentStore()->contains(images.first().hash));
+        QCOMPARE(m_window->collectAttachmentGarbage(), 0); // referenced by the stored note now
+        QVERIFY(m_window->attachmentStore()->contains(images.first().hash));
+    }
+
     void eachAnswerShowsWhatItCost()
     {
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isCatalogReady(), kSafety);
