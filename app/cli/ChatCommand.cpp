@@ -17,28 +17,14 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QSocketNotifier>
 #include <QTemporaryDir>
 #include <QTextStream>
-
-#include <csignal>
-#include <unistd.h>
 
 namespace ark::cli {
 
 namespace {
 
 using nlohmann::json;
-
-// Ctrl+C stops the request but keeps what arrived: the handler only writes to a pipe, and the
-// event loop turns that into ChatCall::cancel().
-int g_signalPipe[2] = {-1, -1};
-
-void onSigint(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
 
 struct ChatOptions
 {
@@ -446,13 +432,8 @@ int runChat(const QStringList& args)
     QEventLoop loop;
     QObject::connect(call, &api::ChatCall::finished, &loop, &QEventLoop::quit);
 
-    if (::pipe(g_signalPipe) == 0) {
-        std::signal(SIGINT, onSigint);
-        auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, call);
-        QObject::connect(notifier, &QSocketNotifier::activated, call, [call] { call->cancel(); });
-    }
-    loop.exec();
-    std::signal(SIGINT, SIG_DFL);
+    // Ctrl+C stops the request but keeps what arrived.
+    runInterruptible(loop, [call] { call->cancel(); });
 
     const api::ApiError& error = call->error();
     if (options.json) {

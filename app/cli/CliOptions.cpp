@@ -4,11 +4,30 @@
 #include "catalog/Catalog.h"
 
 #include <QCommandLineParser>
+#include <QEventLoop>
 #include <QFile>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
+#include <memory>
+#include <unistd.h>
 
 namespace ark::cli {
+
+namespace {
+
+// Ctrl+C while a loop runs: the handler only writes to a pipe (all a signal handler may safely do);
+// the event loop reads it.
+int g_signalPipe[2] = {-1, -1};
+
+void onSigint(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
+}
+
+} // namespace
 
 int exitStatusFor(const api::ApiError& error)
 {
@@ -109,6 +128,26 @@ std::shared_ptr<const catalog::Catalog> catalogFromOption(const QCommandLinePars
                             problems.isEmpty() ? QString()
                                                : QStringLiteral(": ") + problems.join(QStringLiteral("; ")));
     return loaded;
+}
+
+// Runs `loop` with Ctrl+C calling `onInterrupt`. Returns true when Ctrl+C was pressed.
+bool runInterruptible(QEventLoop& loop, const std::function<void()>& onInterrupt)
+{
+    bool interrupted = false;
+    std::unique_ptr<QSocketNotifier> notifier;
+    if (g_signalPipe[0] >= 0 || ::pipe(g_signalPipe) == 0) {
+        std::signal(SIGINT, onSigint);
+        notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
+        QObject::connect(notifier.get(), &QSocketNotifier::activated, &loop, [&] {
+            char byte = 0;
+            [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
+            interrupted = true;
+            onInterrupt();
+        });
+    }
+    loop.exec();
+    std::signal(SIGINT, SIG_DFL);
+    return interrupted;
 }
 
 } // namespace ark::cli

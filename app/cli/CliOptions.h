@@ -4,9 +4,11 @@
 #include <QByteArray>
 #include <QCommandLineOption>
 #include <QString>
+#include <functional>
 #include <memory>
 
 class QCommandLineParser;
+class QEventLoop;
 
 namespace ark::api {
 struct ApiError;
@@ -46,6 +48,10 @@ QString usageText();
 
 // --catalog FILE, hidden from help: for tests and for trying a catalog before importing it.
 QCommandLineOption hiddenCatalogOption();
+
+// Runs `loop` with Ctrl+C calling `onInterrupt` (the default action is back afterwards). Returns true
+// when Ctrl+C was pressed.
+bool runInterruptible(QEventLoop& loop, const std::function<void()>& onInterrupt);
 // The file given with --catalog, else the bundled catalog. nullptr when the file cannot be read or is
 // not a usable catalog; *problem then says why, for the command's usage error.
 std::shared_ptr<const catalog::Catalog> catalogFromOption(const QCommandLineParser& parser, QString* problem);

@@ -14,30 +14,18 @@
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QSaveFile>
-#include <QSocketNotifier>
 #include <QTemporaryDir>
 
 #include <algorithm>
-#include <csignal>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 namespace ark::cli {
 
 namespace {
 
 using nlohmann::json;
-
-// Ctrl+C while waiting: the handler only writes to a pipe; the event loop stops waiting.
-int g_signalPipe[2] = {-1, -1};
-
-void onSigint(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
 
 // What both commands share on their command line.
 struct CommonOptions
@@ -156,26 +144,6 @@ bool optionalInt(const QCommandLineParser& parser, const QString& name, std::opt
         out = int(*wide);
     }
     return true;
-}
-
-// Runs `loop` with Ctrl+C calling `onInterrupt`. Returns true when Ctrl+C was pressed.
-bool runInterruptible(QEventLoop& loop, const std::function<void()>& onInterrupt)
-{
-    bool interrupted = false;
-    std::unique_ptr<QSocketNotifier> notifier;
-    if (g_signalPipe[0] >= 0 || ::pipe(g_signalPipe) == 0) {
-        std::signal(SIGINT, onSigint);
-        notifier = std::make_unique<QSocketNotifier>(g_signalPipe[0], QSocketNotifier::Read);
-        QObject::connect(notifier.get(), &QSocketNotifier::activated, &loop, [&] {
-            char byte = 0;
-            [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-            interrupted = true;
-            onInterrupt();
-        });
-    }
-    loop.exec();
-    std::signal(SIGINT, SIG_DFL);
-    return interrupted;
 }
 
 // Waits for a RestCall; prints its error. Returns ExitOk or the exit status.

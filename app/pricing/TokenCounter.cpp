@@ -1,14 +1,13 @@
 #include "TokenCounter.h"
 
 #include "TokenEstimator.h"
+#include "concurrency/OnWorker.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QPromise>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -16,6 +15,8 @@
 #include <vector>
 
 namespace ark::pricing {
+
+using concurrency::onWorker;
 
 namespace {
 
@@ -44,29 +45,6 @@ qsizetype totalChars(const QStringList& texts)
     for (const QString& text : texts)
         chars += text.size();
     return chars;
-}
-
-// Runs `work` on the global thread pool, then `then` with its result on `context`'s thread; not at
-// all when `context` is gone by then (the watcher is its child). `work` gets only copies. `jobs`
-// (a member of `context`) counts the jobs whose result has not come back yet.
-template <typename Result, typename Work, typename Then>
-void onWorker(QObject* context, int& jobs, Work work, Then then)
-{
-    auto promise = std::make_shared<QPromise<Result>>();
-    auto* watcher = new QFutureWatcher<Result>(context);
-    ++jobs;
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, &jobs, then] {
-        watcher->deleteLater();
-        --jobs;
-        if (watcher->future().resultCount() > 0)
-            then(watcher->future().result());
-    });
-    watcher->setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, work] {
-        promise->addResult(work());
-        promise->finish();
-    });
 }
 
 // JSON text of a string, as QJsonDocument would write it (UTF-8; quote, backslash and control
@@ -417,7 +395,7 @@ void TokenCounter::withEstimates(const QString& model, const QStringList& texts,
         return;
     }
     onWorker<Counts>(
-        this, m_jobs, [unknown] { return estimateAll(unknown); },
+        this, &m_jobs, [unknown] { return estimateAll(unknown); },
         [this, ready](const Counts& made) {
             rememberEstimates(made);
             ready();
@@ -642,7 +620,7 @@ void TokenCounter::call(const QString& model, const QStringList& texts, std::fun
         return;
     }
     onWorker<QByteArray>(
-        this, m_jobs, [model, texts] { return tokenizationBody(model, texts); }, send);
+        this, &m_jobs, [model, texts] { return tokenizationBody(model, texts); }, send);
 }
 
 void TokenCounter::receive(QNetworkReply* reply, const std::shared_ptr<Receiving>& receiving,
@@ -693,7 +671,7 @@ void TokenCounter::read(QNetworkReply* reply, const QByteArrayList& received, co
         return;
     }
     onWorker<std::optional<QList<qint64>>>(
-        this, m_jobs,
+        this, &m_jobs,
         [received, texts]() -> std::optional<QList<qint64>> {
             QList<qint64> counts;
             if (!parseCounts(received.join(), texts, counts))

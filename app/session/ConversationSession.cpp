@@ -706,6 +706,17 @@ void ConversationSession::onRequestPrepared(quint64 generation,
     launch(prepared->request, prepared->body);
 }
 
+store::MessageRecord ConversationSession::answerRecord(qint64 id) const
+{
+    if (const auto stored = m_store.message(id))
+        return *stored;
+    if (const int row = m_messages.rowForId(id); row >= 0)
+        return m_messages.record(row);
+    store::MessageRecord record;
+    record.id = id;
+    return record;
+}
+
 void ConversationSession::cancelPreparation()
 {
     const qint64 id = m_streamingId;
@@ -715,13 +726,7 @@ void ConversationSession::cancelPreparation()
     // Marked as a stopped request is (ChatCall answers a cancel with this error), though nothing left.
     api::ApiError cancelled;
     cancelled.kind = api::ErrorKind::Cancelled;
-    store::MessageRecord record;
-    if (const auto stored = m_store.message(id))
-        record = *stored;
-    else if (const int row = m_messages.rowForId(id); row >= 0)
-        record = m_messages.record(row);
-    else
-        record.id = id;
+    store::MessageRecord record = answerRecord(id);
     record.state = store::MessageState::Interrupted;
     record.errorKind = api::errorKindName(cancelled.kind);
     record.errorCode.clear();
@@ -876,13 +881,7 @@ void ConversationSession::onFinished()
             m_toolCalls.finish(result);
     }
 
-    store::MessageRecord record;
-    if (const auto stored = m_store.message(id))
-        record = *stored;
-    else if (const int row = m_messages.rowForId(id); row >= 0)
-        record = m_messages.record(row);
-    else
-        record.id = id;
+    store::MessageRecord record = answerRecord(id);
     record.content = result.content;
     record.reasoning = result.reasoning;
     record.toolCalls = result.toolCalls;

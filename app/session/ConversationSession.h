@@ -197,6 +197,8 @@ private:
     void launch(const api::ChatRequest& request, const QByteArray& body = QByteArray());
     void onRequestPrepared(quint64 generation, const std::shared_ptr<PreparedRequest>& prepared);
     void cancelPreparation(); // stop() while the request is prepared: marked as a stopped answer
+    // The answer as stored, else as shown, else only its id: what its final state is written over.
+    store::MessageRecord answerRecord(qint64 id) const;
     void reportUnreadable(const QStringList& names);
     void onDeleted(quint64 generation, bool ok, const QString& error);
     // Before a note or a delete changes the history shown: nothing open, busy, loading or deleting

@@ -4,6 +4,7 @@
 #include "api/ExchangeLog.h"
 #include "media/AttachmentStore.h"
 #include "session/ConversationSession.h"
+#include "support/ApiFixtures.h"
 #include "support/LoopbackServer.h"
 
 #include <QBuffer>
@@ -26,15 +27,8 @@ namespace {
 constexpr int kWaitMs = 15000; // a safety limit, not an expectation
 const QString kTestKey = QStringLiteral("test-key-loopback-0000");
 
-nlohmann::json bodyOf(const ts::RecordedRequest& request)
-{
-    return nlohmann::json::parse(request.body.constData(), request.body.constData() + request.body.size());
-}
-
-QString str(const nlohmann::json& value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
-}
+using ts::bodyOf;
+using ts::str;
 
 // role + content of every message of a request, e.g. "user:Hello".
 QStringList messageLines(const nlohmann::json& body)

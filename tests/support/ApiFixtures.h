@@ -4,8 +4,10 @@
 #pragma once
 
 #include "api/ChatClient.h"
+#include "support/LoopbackServer.h"
 
 #include <QSignalSpy>
+#include <nlohmann/json.hpp>
 
 namespace ark::testsupport {
 
@@ -27,6 +29,18 @@ inline bool waitFinished(QObject* call, int safetyMs = 15000)
 {
     QSignalSpy finished(call, SIGNAL(finished()));
     return finished.wait(safetyMs) && finished.size() == 1;
+}
+
+// The JSON body a request carried (throws on invalid JSON, which fails the test).
+inline nlohmann::json bodyOf(const RecordedRequest& request)
+{
+    return nlohmann::json::parse(request.body.constData(), request.body.constData() + request.body.size());
+}
+
+// A JSON string's text; "" for anything that is not a string.
+inline QString str(const nlohmann::json& value)
+{
+    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
 }
 
 } // namespace ark::testsupport

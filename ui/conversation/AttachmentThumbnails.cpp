@@ -1,6 +1,7 @@
 #include "conversation/AttachmentThumbnails.h"
 
 #include "media/AttachmentStore.h"
+#include "media/MediaLimits.h"
 
 #include <QFileInfo>
 #include <QImageIOHandler>
@@ -28,6 +29,23 @@ QString durationText(double seconds)
             .arg(m, 2, 10, QLatin1Char('0'))
             .arg(s, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
+}
+
+QStringList attachmentDescription(const media::Attachment& a, const QString& title)
+{
+    QStringList lines{title};
+    QStringList facts;
+    if (a.pixelSize.isValid())
+        facts << media::pixelSizeText(a.pixelSize);
+    if (a.durationSeconds)
+        facts << durationText(*a.durationSeconds);
+    if (a.byteSize >= 0)
+        facts << media::byteSizeText(a.byteSize);
+    if (!facts.isEmpty())
+        lines << facts.join(QStringLiteral(", "));
+    if (!a.note.isEmpty())
+        lines << a.note;
+    return lines;
 }
 
 namespace {

@@ -38,6 +38,9 @@ namespace ark::ui {
 
 // A video's length as a player shows it: "0:07", "12:30", "1:02:03".
 QString durationText(double seconds);
+// What a tooltip says of an attachment: `title`, then "pixels, length, size" (what is known), then the
+// note of what preparing it did.
+QStringList attachmentDescription(const media::Attachment& a, const QString& title);
 
 // Grabs the first frame of a video off-screen (QMediaPlayer + QVideoSink, no audio output). Everything is
 // asynchronous (the backend decodes on its own threads): `done` gets the frame, or a null image on error or

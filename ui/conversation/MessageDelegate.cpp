@@ -817,19 +817,7 @@ QString MessageDelegate::attachmentToolTip(const QModelIndex& index, int attachm
     if (attachment < 0 || attachment >= list.size())
         return {};
     const media::Attachment& a = list.at(attachment);
-    QStringList lines;
-    lines << (a.isRemote() ? a.url : attachmentTitle(a));
-    QStringList facts;
-    if (a.pixelSize.isValid())
-        facts << media::pixelSizeText(a.pixelSize);
-    if (a.durationSeconds)
-        facts << durationText(*a.durationSeconds);
-    if (a.byteSize >= 0)
-        facts << media::byteSizeText(a.byteSize);
-    if (!facts.isEmpty())
-        lines << facts.join(QStringLiteral(", "));
-    if (!a.note.isEmpty())
-        lines << a.note;
+    QStringList lines = attachmentDescription(a, a.isRemote() ? a.url : attachmentTitle(a));
     const QString problem = m_thumbnails->problem(a);
     if (!problem.isEmpty())
         lines << problem;

@@ -1,11 +1,12 @@
 #include "ExchangeInspector.h"
 
+#include "concurrency/OnWorker.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFontDatabase>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIdentityProxyModel>
@@ -28,6 +29,8 @@
 
 namespace ark::ui {
 
+using concurrency::onWorker;
+
 using api::ExchangeListModel;
 using api::ExchangePtr;
 
@@ -38,25 +41,6 @@ constexpr int kPollMs = 250; // refresh of a running exchange's events: per even
 // per turn of the event loop: the window keeps painting while a megabyte of JSON goes in.
 constexpr qsizetype kAppendSliceChars = 8 * 1024;
 constexpr qint64 kAppendBudgetMs = 6;
-
-// Runs `work` on the global thread pool, then `then` with its result on `context`'s thread; not at
-// all when `context` is gone by then (the watcher is its child). `work` gets only copies.
-template <typename Result, typename Work, typename Then> void onWorker(QObject* context, Work work, Then then)
-{
-    auto promise = std::make_shared<QPromise<Result>>();
-    auto* watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, then] {
-        watcher->deleteLater();
-        if (watcher->future().resultCount() > 0)
-            then(watcher->future().result());
-    });
-    watcher->setFuture(promise->future());
-    promise->start();
-    QThreadPool::globalInstance()->start([promise, work] {
-        promise->addResult(work());
-        promise->finish();
-    });
-}
 
 // A large request, indented: the part shown at first (ending before a line break) and the rest.
 struct IndentedRequest

@@ -581,22 +581,10 @@ void AttachmentTray::refreshTile(const Entry& entry)
     if (!entry.attachment)
         return;
     const media::Attachment& a = *entry.attachment;
-    QStringList lines;
     QString title = a.isRemote() ? a.url : a.originalName;
     if (title.isEmpty())
         title = a.isImage() ? tr("Pasted image") : tr("Video");
-    lines << title;
-    QStringList facts;
-    if (a.pixelSize.isValid())
-        facts << media::pixelSizeText(a.pixelSize);
-    if (a.durationSeconds)
-        facts << durationText(*a.durationSeconds);
-    if (a.byteSize >= 0)
-        facts << media::byteSizeText(a.byteSize);
-    if (!facts.isEmpty())
-        lines << facts.join(QStringLiteral(", "));
-    if (!a.note.isEmpty())
-        lines << a.note;
+    QStringList lines = attachmentDescription(a, title);
     lines << entry.warnings;
     // What the current options mean for this attachment (frames sampled, ...), without repeating the
     // preparation's warnings.
